@@ -1,0 +1,43 @@
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/monitor_spec.hpp"
+
+namespace vigil {
+
+//! A problem found in a configuration file, with where it is.
+struct ConfigError {
+  std::string file;
+  int line = 0;    //!< 1-based; 0 when unknown
+  int column = 0;  //!< 1-based; 0 when unknown
+  std::string message;
+
+  //! "file:line:column: message".
+  std::string to_string() const;
+};
+
+//! Server settings that the YAML file may set (flags and environment override them).
+struct ServerSection {
+  std::optional<int> port;
+  std::optional<std::string> data_dir;
+  std::optional<std::string> database_url;
+};
+
+//! Retention settings in days.
+struct RetentionSection {
+  std::optional<int> raw_days;
+  std::optional<int> minute_days;
+  std::optional<int> hour_days;
+};
+
+//! Everything a configuration file declares.
+struct VigilConfig {
+  ServerSection server;
+  RetentionSection retention;
+  std::vector<MonitorSpec> monitors;
+};
+
+}  // namespace vigil

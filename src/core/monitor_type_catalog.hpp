@@ -1,0 +1,19 @@
+#pragma once
+
+#include <optional>
+#include <string>
+
+#include "core/monitor_spec.hpp"
+
+namespace vigil {
+
+//! Knows which monitor types exist and whether a monitor's type_data is valid for its type.
+class MonitorTypeCatalog {
+ public:
+  virtual ~MonitorTypeCatalog() = default;
+  //! nullopt when the monitor's type and type_data are acceptable; otherwise why not
+  //! (an unknown or not-yet-implemented type says so and lists the supported ones).
+  virtual std::optional<std::string> check(const MonitorSpec& spec) const = 0;
+};
+
+}  // namespace vigil

@@ -1,0 +1,37 @@
+#pragma once
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "core/error.hpp"
+#include "core/monitor_type_catalog.hpp"
+#include "probes/probe.hpp"
+
+namespace vigil {
+
+//! A monitor type's name and the factory that turns a monitor's type_data into a probe.
+struct ProbeKind {
+  std::string type;  //!< e.g. "API"
+  //! Parses and validates type_data; the error names the bad field.
+  std::function<Result<std::unique_ptr<Probe>>(const MonitorSpec&)> build;
+};
+
+//! Every probe kind the binary knows, registered explicitly by the composition root.
+class ProbeRegistry final : public MonitorTypeCatalog {
+ public:
+  //! Adds a kind (replacing one of the same name).
+  void add(ProbeKind kind);
+  //! Builds the probe for a monitor; kBadRequest for an unknown type or bad type_data.
+  Result<std::unique_ptr<Probe>> build(const MonitorSpec& spec) const;
+  //! MonitorTypeCatalog: NONE is always accepted; other types must build.
+  std::optional<std::string> check(const MonitorSpec& spec) const override;
+  //! Registered type names, plus NONE, sorted.
+  std::vector<std::string> types() const;
+
+ private:
+  std::vector<ProbeKind> kinds_;
+};
+
+}  // namespace vigil
