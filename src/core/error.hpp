@@ -31,6 +31,8 @@ class Result {
   //! The value; only valid when ok().
   T& value() { return std::get<0>(v_); }
   const T& value() const { return std::get<0>(v_); }
+  T& operator*() { return value(); }
+  const T& operator*() const { return value(); }
   T* operator->() { return &value(); }
   const T* operator->() const { return &value(); }
   //! The error; only valid when !ok().

@@ -1,0 +1,35 @@
+#pragma once
+
+#include <boost/json.hpp>
+
+#include <initializer_list>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "core/error.hpp"
+#include "http/http_message.hpp"
+
+namespace vigil {
+
+//! Parses a request body that must be one JSON object.
+Result<boost::json::object> parse_json_object(std::string_view body);
+
+//! An error naming the first key of `object` that is not in `allowed`.
+std::optional<Error> reject_unknown_keys(const boost::json::object& object,
+                                         std::initializer_list<std::string_view> allowed);
+
+//! The HTTP response for an Error: 400/401/404/409/500 with {"error":{code,message}}.
+HttpResponse error_response(const Error& error);
+
+//! A 200/201 response with `value` serialised.
+HttpResponse json_response(int status, const boost::json::value& value);
+
+//! Reads an integer query parameter; an error when missing (if required) or not an integer.
+Result<std::optional<std::int64_t>> integer_query(const HttpRequest& request,
+                                                  const std::string& name, bool required);
+
+//! Reads an integer from a path segment.
+Result<std::int64_t> integer_segment(std::string_view text, std::string_view name);
+
+}  // namespace vigil
