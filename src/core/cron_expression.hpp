@@ -26,6 +26,9 @@ class CronExpression {
   bool matches(Seconds t) const;
 
  private:
+  //! True when the UTC day starting at `day_start` matches the month and both day fields.
+  bool day_matches(Seconds day_start) const;
+
   std::bitset<60> minutes_;
   std::bitset<24> hours_;
   std::bitset<32> days_of_month_;

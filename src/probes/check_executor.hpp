@@ -42,17 +42,18 @@ class CheckExecutor final : public JobSink {
 
  private:
   struct Compiled;
-  Compiled* compiled_for(const CheckJob& job, std::string* error);
+  std::shared_ptr<Compiled> compiled_for(const CheckJob& job);
 
   boost::asio::io_context& io_;
-  CurlEngine& curl_;
   const Clock& clock_;
   const ProbeRegistry& registry_;
   ResultSink& results_;
+  ProbeContext context_;
   std::size_t max_in_flight_;
   std::size_t in_flight_ = 0;
   ExecutorStats stats_;
   std::unordered_map<std::string, std::shared_ptr<Compiled>> compiled_;
+  std::shared_ptr<int> alive_;  // checks still running after destruction see it expired
 };
 
 }  // namespace vigil

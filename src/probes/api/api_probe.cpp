@@ -1,1 +1,268 @@
-// placeholder
+#include "probes/api/api_probe.hpp"
+
+#include <curl/curl.h>
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
+#include <boost/json/value.hpp>
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <memory>
+
+#include "net/curl_engine.hpp"
+#include "probes/type_data_reader.hpp"
+
+namespace vigil {
+namespace {
+
+namespace json = boost::json;
+
+constexpr std::array<std::string_view, 7> kMethods = {"GET",    "POST", "PUT",    "PATCH",
+                                                      "DELETE", "HEAD", "OPTIONS"};
+// The body is read and thrown away; past this size the answer is taken as complete.
+constexpr std::size_t kMaxBodyBytes = 1 << 20;
+constexpr long kMaxTimeoutMs = 10 * 60 * 1000;
+constexpr const char* kUserAgent = "Vigil/0.1";
+
+bool has_http_scheme(std::string_view url) {
+  std::string lower(url.substr(0, 8));
+  std::transform(lower.begin(), lower.end(), lower.begin(),
+                 [](unsigned char c) { return std::tolower(c); });
+  return lower.starts_with("http://") || lower.starts_with("https://");
+}
+
+void read_header_list(TypeDataReader& reader, const json::array& list,
+                      ApiProbe::Settings& settings) {
+  for (std::size_t i = 0; i < list.size(); ++i) {
+    std::string path = reader.path_of("headers") + "[" + std::to_string(i) + "]";
+    if (!list[i].is_object()) {
+      reader.fail("headers", "[" + std::to_string(i) + "] must be an object with key and value");
+      continue;
+    }
+    TypeDataReader entry = reader.nested(list[i].get_object(), path);
+    auto key = entry.string("key", true);
+    auto value = entry.string("value");
+    entry.reject_unknown();
+    if (key) settings.headers.emplace_back(*key, value.value_or(""));
+  }
+}
+
+void read_headers(TypeDataReader& reader, ApiProbe::Settings& settings) {
+  const json::value* headers = reader.raw("headers");
+  if (headers == nullptr) return;
+  if (headers->is_array()) return read_header_list(reader, headers->get_array(), settings);
+  if (!headers->is_object()) {
+    reader.fail("headers", "must be a list of {key, value} or an object");
+    return;
+  }
+  for (const auto& field : headers->get_object()) {
+    if (!field.value().is_string()) {
+      reader.fail("headers", std::string(field.key()) + " must be a string");
+      continue;
+    }
+    settings.headers.emplace_back(field.key(), field.value().get_string());
+  }
+}
+
+ErrorKind classify(CURLcode code) {
+  switch (code) {
+    case CURLE_OPERATION_TIMEDOUT:
+      return ErrorKind::kTimeout;
+    case CURLE_COULDNT_CONNECT:
+      return ErrorKind::kRefused;
+    case CURLE_COULDNT_RESOLVE_HOST:
+    case CURLE_COULDNT_RESOLVE_PROXY:
+      return ErrorKind::kDns;
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_CIPHER:
+    case CURLE_SSL_CACERT_BADFILE:
+    case CURLE_SSL_ISSUER_ERROR:
+    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
+    case CURLE_SSL_INVALIDCERTSTATUS:
+    case CURLE_SSL_CRL_BADFILE:
+      return ErrorKind::kTls;
+    case CURLE_WEIRD_SERVER_REPLY:
+    case CURLE_GOT_NOTHING:
+    case CURLE_HTTP2:
+      return ErrorKind::kProtocol;
+    default:
+      return ErrorKind::kError;
+  }
+}
+
+double seconds_info_ms(CURL* easy, CURLINFO info) {
+  curl_off_t micros = 0;
+  curl_easy_getinfo(easy, info, &micros);
+  return static_cast<double>(micros) / 1000.0;
+}
+
+// Turns curl's cumulative timestamps into the duration of each phase.
+PhaseTimings phases_of(CURL* easy) {
+  double resolved = seconds_info_ms(easy, CURLINFO_NAMELOOKUP_TIME_T);
+  double connected = seconds_info_ms(easy, CURLINFO_CONNECT_TIME_T);
+  double handshaken = seconds_info_ms(easy, CURLINFO_APPCONNECT_TIME_T);
+  double first_byte = seconds_info_ms(easy, CURLINFO_STARTTRANSFER_TIME_T);
+  double ready = std::max(connected, handshaken);
+  PhaseTimings phases;
+  phases.dns_ms = resolved;
+  phases.connect_ms = std::max(0.0, connected - resolved);
+  phases.tls_ms = handshaken > 0 ? std::max(0.0, handshaken - connected) : 0;
+  phases.first_byte_ms = first_byte > 0 ? std::max(0.0, first_byte - ready) : 0;
+  phases.total_ms = seconds_info_ms(easy, CURLINFO_TOTAL_TIME_T);
+  return phases;
+}
+
+}  // namespace
+
+//! One request in flight: the curl handle and what it needs until the engine reports back.
+struct ApiProbe::Exchange {
+  Exchange() : easy(curl_easy_init()) {}
+  ~Exchange() {
+    curl_easy_cleanup(easy);
+    curl_slist_free_all(headers);
+  }
+  Exchange(const Exchange&) = delete;
+  Exchange& operator=(const Exchange&) = delete;
+
+  static std::size_t discard(char*, std::size_t size, std::size_t count, void* self) {
+    auto* exchange = static_cast<Exchange*>(self);
+    exchange->body_bytes += size * count;
+    if (exchange->body_bytes <= kMaxBodyBytes) return size * count;
+    exchange->body_capped = true;
+    return 0;
+  }
+
+  CheckResult result(CURLcode code, std::optional<double> degraded_above_ms) const {
+    CheckResult result;
+    long http_code = 0;
+    curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &http_code);
+    result.http_code = static_cast<int>(http_code);
+    result.phases = phases_of(easy);
+    result.latency_ms = result.phases.total_ms;
+    const char* ip = nullptr;
+    if (curl_easy_getinfo(easy, CURLINFO_PRIMARY_IP, &ip) == CURLE_OK && ip != nullptr) {
+      result.resolved_ip = ip;
+    }
+    if (code != CURLE_OK && !(code == CURLE_WRITE_ERROR && body_capped)) {
+      result.status = Status::kDown;
+      result.error_kind = classify(code);
+      result.error_message = error[0] != '\0' ? error : curl_easy_strerror(code);
+      return result;
+    }
+    bool healthy = (http_code >= 200 && http_code < 400) || http_code == 429;
+    if (!healthy) {
+      result.status = Status::kDown;
+      result.error_message = "HTTP status " + std::to_string(http_code);
+    } else if (degraded_above_ms && result.latency_ms > *degraded_above_ms) {
+      result.status = Status::kDegraded;
+    } else {
+      result.status = Status::kUp;
+    }
+    return result;
+  }
+
+  CURL* easy;
+  curl_slist* headers = nullptr;
+  char error[CURL_ERROR_SIZE] = {};
+  std::size_t body_bytes = 0;
+  bool body_capped = false;
+};
+
+Result<ApiProbe::Settings> ApiProbe::parse(std::string_view type_data) {
+  auto reader = TypeDataReader::parse(type_data);
+  if (!reader) return reader.error();
+  Settings settings;
+  if (auto url = reader->string("url", true)) {
+    if (!url->starts_with('$') && !has_http_scheme(*url)) {
+      reader->fail("url", "must start with http:// or https://");
+    }
+    settings.url = *url;
+  }
+  if (auto method = reader->string("method")) {
+    std::string upper = *method;
+    std::transform(upper.begin(), upper.end(), upper.begin(),
+                   [](unsigned char c) { return std::toupper(c); });
+    if (std::find(kMethods.begin(), kMethods.end(), upper) == kMethods.end()) {
+      reader->fail("method", "must be one of GET, POST, PUT, PATCH, DELETE, HEAD, OPTIONS");
+    }
+    settings.method = upper;
+  }
+  read_headers(*reader, settings);
+  settings.body = reader->string("body").value_or("");
+  settings.timeout_ms = reader->integer("timeout", 1, kMaxTimeoutMs).value_or(settings.timeout_ms);
+  settings.allow_self_signed_cert = reader->boolean("allowSelfSignedCert").value_or(false);
+  settings.follow_redirects = reader->boolean("follow_redirects").value_or(true);
+  settings.max_redirects = reader->integer("max_redirects", 0, 100).value_or(5);
+  settings.degraded_above_ms = reader->number("degraded_above_ms", 0);
+  reader->ignore("eval");  // Kener's JavaScript evaluator; not run (yet)
+  if (auto error = reader->finish()) return *error;
+  return settings;
+}
+
+ApiProbe::ApiProbe(Settings settings, EnvLookup env)
+    : settings_(std::move(settings)), env_(std::move(env)) {}
+
+void ApiProbe::run(ProbeContext& ctx, std::function<void(CheckResult)> done) {
+  auto exchange = std::make_shared<Exchange>();
+  CURL* easy = exchange->easy;
+  if (easy == nullptr) {
+    CheckResult failed;
+    failed.status = Status::kDown;
+    failed.error_kind = ErrorKind::kError;
+    failed.error_message = "could not create a curl handle";
+    boost::asio::post(ctx.io,
+                      [done = std::move(done), failed = std::move(failed)] { done(failed); });
+    return;
+  }
+  std::string url = substitute_env(settings_.url, env_);
+  curl_easy_setopt(easy, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(easy, CURLOPT_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(easy, CURLOPT_REDIR_PROTOCOLS_STR, "http,https");
+  curl_easy_setopt(easy, CURLOPT_ERRORBUFFER, exchange->error);
+  curl_easy_setopt(easy, CURLOPT_NOSIGNAL, 1L);
+  curl_easy_setopt(easy, CURLOPT_FRESH_CONNECT, 1L);
+  curl_easy_setopt(easy, CURLOPT_FORBID_REUSE, 1L);
+  curl_easy_setopt(easy, CURLOPT_USERAGENT, kUserAgent);
+  curl_easy_setopt(easy, CURLOPT_TIMEOUT_MS, settings_.timeout_ms);
+  curl_easy_setopt(easy, CURLOPT_FOLLOWLOCATION, settings_.follow_redirects ? 1L : 0L);
+  curl_easy_setopt(easy, CURLOPT_MAXREDIRS, settings_.max_redirects);
+  curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, settings_.allow_self_signed_cert ? 0L : 1L);
+  curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, settings_.allow_self_signed_cert ? 0L : 2L);
+  curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &Exchange::discard);
+  curl_easy_setopt(easy, CURLOPT_WRITEDATA, exchange.get());
+  if (settings_.method == "HEAD") {
+    curl_easy_setopt(easy, CURLOPT_NOBODY, 1L);
+  } else if (settings_.method != "GET") {
+    curl_easy_setopt(easy, CURLOPT_CUSTOMREQUEST, settings_.method.c_str());
+  }
+  if (settings_.method != "GET" && settings_.method != "HEAD" &&
+      (!settings_.body.empty() || settings_.method == "POST")) {
+    std::string body = substitute_env(settings_.body, env_);
+    curl_easy_setopt(easy, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(body.size()));
+    curl_easy_setopt(easy, CURLOPT_COPYPOSTFIELDS, body.c_str());
+  }
+  for (const auto& [name, value] : settings_.headers) {
+    std::string resolved = substitute_env(value, env_);
+    // "Name;" is curl's spelling for a header sent with an empty value.
+    std::string line = resolved.empty() ? name + ";" : name + ": " + resolved;
+    exchange->headers = curl_slist_append(exchange->headers, line.c_str());
+  }
+  curl_easy_setopt(easy, CURLOPT_HTTPHEADER, exchange->headers);
+  ctx.curl.perform(easy, [exchange, done = std::move(done), degraded = settings_.degraded_above_ms](
+                             CURLcode code) { done(exchange->result(code, degraded)); });
+}
+
+ProbeKind api_probe_kind() {
+  return ProbeKind{"API", [](const MonitorSpec& spec) -> Result<std::unique_ptr<Probe>> {
+                     auto settings = ApiProbe::parse(spec.type_data);
+                     if (!settings) return settings.error();
+                     return std::unique_ptr<Probe>(
+                         std::make_unique<ApiProbe>(std::move(*settings), process_environment()));
+                   }};
+}
+
+}  // namespace vigil

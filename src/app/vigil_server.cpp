@@ -1,0 +1,186 @@
+#include "app/vigil_server.hpp"
+
+#include <boost/asio/io_context.hpp>
+#include <boost/asio/signal_set.hpp>
+#include <boost/asio/steady_timer.hpp>
+#include <spdlog/spdlog.h>
+
+#include <random>
+
+#include "api/monitor_data_routes.hpp"
+#include "api/monitor_routes.hpp"
+#include "app/completed_check_sink.hpp"
+#include "app/metrics_page.hpp"
+#include "app/probe_catalog.hpp"
+#include "http/http_server.hpp"
+#include "http/router.hpp"
+#include "net/curl_engine.hpp"
+#include "probes/check_executor.hpp"
+#include "scheduler/scheduler.hpp"
+#include "services/api_key_service.hpp"
+#include "services/batch_writer.hpp"
+#include "services/ingestor.hpp"
+#include "services/live_state.hpp"
+#include "services/monitor_data_service.hpp"
+#include "services/monitor_service.hpp"
+#include "services/retention_job.hpp"
+#include "storage/sqlite/sqlite_api_key_store.hpp"
+#include "storage/sqlite/sqlite_database.hpp"
+#include "storage/sqlite/sqlite_monitor_store.hpp"
+#include "storage/sqlite/sqlite_result_store.hpp"
+
+namespace vigil {
+namespace {
+
+constexpr std::size_t kMaxChecksInFlight = 50000;
+constexpr auto kCommitInterval = std::chrono::milliseconds(250);
+constexpr std::size_t kCommitRows = 20000;
+constexpr auto kShutdownGrace = std::chrono::seconds(120);
+
+double uniform_jitter() {
+  thread_local std::mt19937_64 engine{std::random_device{}()};
+  return std::uniform_real_distribution<double>(-1.0, 1.0)(engine);
+}
+
+}  // namespace
+
+//! Everything the server owns, in construction order (destroyed in reverse).
+struct VigilServer::Parts {
+  explicit Parts(const ServerSettings& settings)
+      : database(settings.database_path),
+        monitor_store(database),
+        result_store(database),
+        key_store(database),
+        probes(make_probe_registry()),
+        monitors(monitor_store, probes),
+        writer(result_store, kCommitInterval, kCommitRows),
+        ingestor(result_store, writer, live, clock,
+                 [this](const std::string& tag) {
+                   auto spec = monitors.find(tag);
+                   return spec ? spec->confirmation_threshold : 1;
+                 }),
+        data(monitors, ingestor, uniform_jitter),
+        keys(key_store, settings.secret),
+        curl(probe_io),
+        scheduler(probe_io, clock, executor_proxy),
+        completed(ingestor, scheduler),
+        executor(probe_io, curl, clock, probes, completed, kMaxChecksInFlight),
+        retention(result_store, settings.retention, clock, std::chrono::seconds(60),
+                  std::chrono::hours(24)) {}
+
+  //! Lets the scheduler be built before the executor it feeds.
+  struct ExecutorProxy final : JobSink {
+    CheckExecutor* target = nullptr;
+    bool submit(CheckJob job) override { return target->submit(std::move(job)); }
+  };
+
+  SystemClock clock;
+  SqliteDatabase database;
+  SqliteMonitorStore monitor_store;
+  SqliteResultStore result_store;
+  SqliteApiKeyStore key_store;
+  ProbeRegistry probes;
+  MonitorService monitors;
+  LiveState live;
+  BatchWriter writer;
+  Ingestor ingestor;
+  MonitorDataService data;
+  ApiKeyService keys;
+  boost::asio::io_context probe_io{1};
+  CurlEngine curl;
+  ExecutorProxy executor_proxy;
+  Scheduler scheduler;
+  CompletedCheckSink completed;
+  CheckExecutor executor;
+  RetentionJob retention;
+  Router router;
+};
+
+VigilServer::VigilServer(ServerSettings settings, VigilConfig config)
+    : settings_(std::move(settings)), config_(std::move(config)) {}
+
+VigilServer::~VigilServer() = default;
+
+int VigilServer::run() {
+  Parts p(settings_);
+  p.executor_proxy.target = &p.executor;
+
+  p.monitors.load();
+  for (const auto& error : p.monitors.reconcile(config_.monitors)) {
+    spdlog::error("config: {}", error.message);
+  }
+  p.monitors.set_listener([&](const std::string& tag, std::shared_ptr<const MonitorSpec> spec) {
+    if (spec) {
+      p.scheduler.upsert(std::move(spec));
+    } else {
+      p.scheduler.remove(tag);
+      p.ingestor.forget(tag);
+    }
+  });
+  for (auto& spec : p.monitors.all()) p.scheduler.upsert(spec);
+
+  p.writer.set_hooks([&] { p.ingestor.close_buckets(); },
+                     [&](std::uint64_t ticket) { p.ingestor.committed(ticket); });
+  p.writer.start();
+  p.retention.start();
+
+  p.router.add("GET", "/healthcheck", [](const HttpRequest&, const PathParams&) {
+    return HttpResponse::json(200, R"({"status":"ok"})");
+  });
+  p.router.add("GET", "/metrics", [&](const HttpRequest&, const PathParams&) {
+    MetricsSnapshot m;
+    m.scheduler = p.scheduler.stats();
+    m.checks_completed = p.completed.completed();
+    m.checks_failed = p.completed.failed();
+    // The executor's own counter belongs to the probe loop; derive in-flight from atomics.
+    m.checks_in_flight = m.scheduler.dispatched > m.checks_completed
+                             ? m.scheduler.dispatched - m.checks_completed
+                             : 0;
+    m.write_backlog = p.writer.backlog();
+    m.write_failures = p.writer.failures();
+    m.writes_committed = p.writer.committed();
+    m.lateness = &p.completed.lateness();
+    HttpResponse response{200, "text/plain; version=0.0.4", render_metrics(m), {}};
+    return response;
+  });
+  add_monitor_routes(p.router, p.keys, p.monitors);
+  add_monitor_data_routes(p.router, p.keys, p.data);
+
+  HttpServerOptions http_options;
+  http_options.port = static_cast<std::uint16_t>(settings_.port);
+  HttpServer http(http_options, [&](const HttpRequest& request) { return p.router.dispatch(request); });
+  http.start();
+  p.scheduler.start();
+  spdlog::info("vigil serving on port {} with {} monitors (database {})", http.port(),
+               p.monitors.all().size(), settings_.database_path);
+
+  boost::asio::signal_set signals(p.probe_io, SIGINT, SIGTERM);
+  boost::asio::steady_timer drain_timer(p.probe_io);
+  auto deadline = std::chrono::steady_clock::now() + kShutdownGrace;
+  std::function<void()> wait_for_checks = [&] {
+    if (p.executor.in_flight() == 0 || std::chrono::steady_clock::now() >= deadline) {
+      p.probe_io.stop();
+      return;
+    }
+    drain_timer.expires_after(std::chrono::milliseconds(20));
+    drain_timer.async_wait([&](boost::system::error_code) { wait_for_checks(); });
+  };
+  signals.async_wait([&](boost::system::error_code ec, int signal) {
+    if (ec) return;
+    spdlog::info("signal {}: stopping; waiting for {} running checks", signal,
+                 p.executor.in_flight());
+    p.scheduler.stop();
+    deadline = std::chrono::steady_clock::now() + kShutdownGrace;
+    wait_for_checks();
+  });
+  p.probe_io.run();
+
+  http.stop();
+  p.retention.stop();
+  p.ingestor.flush_all();
+  p.writer.stop();
+  spdlog::info("vigil stopped; all results written");
+  return 0;
+}
+
+}  // namespace vigil

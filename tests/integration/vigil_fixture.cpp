@@ -1,0 +1,55 @@
+#include "vigil_fixture.hpp"
+
+#include <signal.h>
+
+#include <fstream>
+#include <stdexcept>
+
+namespace vigil::testing {
+
+RunningVigil::RunningVigil(const std::string& config_yaml) {
+  if (!config_yaml.empty()) {
+    config_path_ = dir_.file("vigil.yaml");
+    std::ofstream(config_path_) << config_yaml;
+  }
+  std::string output;
+  int code = run_vigil({"apikey", "create", "--name", "tests", "--data", dir_.file("data")}, {},
+                       output);
+  if (code != 0) throw std::runtime_error("apikey create failed: " + output);
+  key_ = last_line(output);
+  start();
+}
+
+RunningVigil::~RunningVigil() { stop(); }
+
+void RunningVigil::start() {
+  std::vector<std::string> args = {"serve", "--data", dir_.file("data"), "--port", "0"};
+  if (!config_path_.empty()) {
+    args.push_back("--config");
+    args.push_back(config_path_);
+  }
+  process_ = std::make_unique<VigilProcess>(args, std::map<std::string, std::string>{},
+                                            dir_.file("log-" + std::to_string(++starts_) + ".txt"));
+  port_ = process_->wait_for_port();
+  if (port_ == 0) throw std::runtime_error("vigil did not start: " + process_->output());
+}
+
+int RunningVigil::stop() {
+  if (!process_) return -1;
+  int code = process_->stop(SIGTERM);
+  return code;
+}
+
+void RunningVigil::restart() {
+  stop();
+  start();
+}
+
+ClientResponse RunningVigil::api(const std::string& method, const std::string& path,
+                                 const std::string& body) const {
+  std::map<std::string, std::string> headers = {{"Authorization", "Bearer " + key_}};
+  if (!body.empty()) headers["Content-Type"] = "application/json";
+  return http_request(method, base_url() + path, body, headers);
+}
+
+}  // namespace vigil::testing

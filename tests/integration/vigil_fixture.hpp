@@ -1,0 +1,46 @@
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "http_client.hpp"
+#include "temp_dir.hpp"
+#include "vigil_process.hpp"
+
+namespace vigil::testing {
+
+//! A running `vigil serve` on a temporary data dir with an API key, for tests that talk HTTP.
+class RunningVigil {
+ public:
+  //! Creates an API key, then starts the server with `config_yaml` (empty: no config file).
+  explicit RunningVigil(const std::string& config_yaml = "");
+  ~RunningVigil();
+
+  //! http://127.0.0.1:<port>
+  std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  //! A request with the API key.
+  ClientResponse api(const std::string& method, const std::string& path,
+                     const std::string& body = "") const;
+  //! Stops the server with SIGTERM; returns its exit code.
+  int stop();
+  //! Starts the server again on the same data dir.
+  void restart();
+  //! The data directory.
+  const TempDir& dir() const { return dir_; }
+  //! The server's log so far.
+  std::string log() const { return process_ ? process_->output() : ""; }
+  //! The API key.
+  const std::string& key() const { return key_; }
+
+ private:
+  void start();
+
+  TempDir dir_;
+  std::string config_path_;
+  std::string key_;
+  int port_ = 0;
+  int starts_ = 0;
+  std::unique_ptr<VigilProcess> process_;
+};
+
+}  // namespace vigil::testing
