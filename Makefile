@@ -1,6 +1,9 @@
 # Vigil: `make run` builds and serves on the embedded default; `make test` builds with sanitizers
 # and runs every test; `make bench` runs the load benchmarks.
 JOBS ?= $(shell nproc)
+# Let ccache reuse objects across build folders and checkouts.
+export CCACHE_BASEDIR := $(CURDIR)
+export CCACHE_NOHASHDIR := 1
 CONFIG ?= examples/vigil.yaml
 
 .PHONY: run build test test-build bench setup format clean
@@ -13,7 +16,7 @@ build: setup
 	cmake --build build -j $(JOBS)
 
 run: build
-	build/vigil serve --config $(CONFIG) --data ./data --port 3000
+	build/vigil serve --config $(CONFIG)
 
 test-build: setup
 	cmake -S . -B build-test -G Ninja -DCMAKE_BUILD_TYPE=Debug -DVIGIL_SANITIZE=ON -DVIGIL_TESTS=ON

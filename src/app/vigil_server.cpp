@@ -1,6 +1,7 @@
 #include "app/vigil_server.hpp"
 
 #include <boost/asio/io_context.hpp>
+#include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 #include <spdlog/spdlog.h>
@@ -115,6 +116,7 @@ int VigilServer::run() {
     } else {
       p.scheduler.remove(tag);
       p.ingestor.forget(tag);
+      boost::asio::post(p.probe_io, [&p, tag] { p.executor.forget(tag); });
     }
   });
   for (auto& spec : p.monitors.all()) p.scheduler.upsert(spec);

@@ -4,7 +4,9 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
+#include "core/condition_outcome.hpp"
 #include "core/status.hpp"
 #include "core/time_units.hpp"
 
@@ -44,6 +46,8 @@ struct CheckResult {
   int dns_rcode = -1;           //!< -1 when no DNS answer was involved
   ErrorKind error_kind = ErrorKind::kNone;
   std::string error_message;
+  std::vector<ConditionOutcome> conditions;  //!< outcome of each condition, in order
+  std::string details;  //!< type-specific facts, "key=value" pairs separated by "; "
 };
 
 //! A stable id for the check of `tag` due at `due_ms` (FNV-1a of both).

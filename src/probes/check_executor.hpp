@@ -37,6 +37,8 @@ class CheckExecutor final : public JobSink {
   bool submit(CheckJob job) override;
   //! Checks currently running.
   std::size_t in_flight() const { return in_flight_; }
+  //! Drops the cached probe of a deleted monitor (call on the loop's thread).
+  void forget(const std::string& tag) { compiled_.erase(tag); }
   //! Counters so far.
   const ExecutorStats& stats() const { return stats_; }
 

@@ -58,30 +58,17 @@ bool eventually(Predicate done, int timeout_s) {
   return done();
 }
 
+//! A YAML monitor entry: TCP to 127.0.0.1:port every second.
+std::string tcp_monitor(const std::string& tag, int port) {
+  return "  - tag: " + tag + "\n    name: " + tag +
+         "\n    monitor_type: TCP\n    interval_seconds: 1\n    type_data:\n      hosts:\n"
+         "        - {type: IP4, host: 127.0.0.1, port: " +
+         std::to_string(port) + ", timeout: 1000}\n";
+}
+
+//! Two monitors: one counted by the listener, one refused (nothing listens on port 1).
 std::string config_for(int listener_port) {
-  return R"(
-monitors:
-  - tag: counted
-    name: Counted TCP
-    monitor_type: TCP
-    interval_seconds: 1
-    type_data:
-      hosts:
-        - type: IP4
-          host: 127.0.0.1
-          port: )" + std::to_string(listener_port) + R"(
-          timeout: 1000
-  - tag: refused
-    name: Nothing listens here
-    monitor_type: TCP
-    interval_seconds: 1
-    type_data:
-      hosts:
-        - type: IP4
-          host: 127.0.0.1
-          port: 1
-          timeout: 1000
-)";
+  return "monitors:\n" + tcp_monitor("counted", listener_port) + tcp_monitor("refused", 1);
 }
 
 TEST(PipelineTest, ChecksRunOnScheduleAndShowAsMinuteRows) {
