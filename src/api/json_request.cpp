@@ -8,7 +8,8 @@ Result<boost::json::object> parse_json_object(std::string_view body) {
   boost::system::error_code ec;
   boost::json::value value = boost::json::parse(body, ec);
   if (ec) return Error{ErrorCode::kBadRequest, "request body is not valid JSON: " + ec.message()};
-  if (!value.is_object()) return Error{ErrorCode::kBadRequest, "request body must be a JSON object"};
+  if (!value.is_object())
+    return Error{ErrorCode::kBadRequest, "request body must be a JSON object"};
   return std::move(value.as_object());
 }
 

@@ -34,8 +34,8 @@ Result<Status> body_status(const json::object& body, bool required) {
     return Status::kUp;
   }
   auto status = v->is_string() ? parse_status(std::string_view(v->as_string())) : std::nullopt;
-  if (!status || (*status != Status::kUp && *status != Status::kDown &&
-                  *status != Status::kDegraded)) {
+  if (!status ||
+      (*status != Status::kUp && *status != Status::kDown && *status != Status::kDegraded)) {
     return Error{ErrorCode::kBadRequest, "status must be UP, DOWN or DEGRADED"};
   }
   return *status;
@@ -59,7 +59,8 @@ Result<double> body_number(const json::object& body, std::string_view key, bool 
 Result<std::int64_t> body_integer(const json::object& body, std::string_view key) {
   const json::value* v = body.if_contains(key);
   if (!v) return Error{ErrorCode::kBadRequest, std::string(key) + " is required"};
-  if (!v->is_int64()) return Error{ErrorCode::kBadRequest, std::string(key) + " must be an integer"};
+  if (!v->is_int64())
+    return Error{ErrorCode::kBadRequest, std::string(key) + " must be an integer"};
   return v->as_int64();
 }
 
@@ -81,7 +82,8 @@ HttpResponse write_range(MonitorDataService& data, const HttpRequest& request,
   auto body = parse_json_object(request.body);
   if (!body.ok()) return error_response(body.error());
   const json::object& o = body.value();
-  if (auto error = reject_unknown_keys(o, {"start_ts", "end_ts", "status", "latency", "deviation"})) {
+  if (auto error =
+          reject_unknown_keys(o, {"start_ts", "end_ts", "status", "latency", "deviation"})) {
     return error_response(*error);
   }
   auto start = body_integer(o, "start_ts");
@@ -94,11 +96,10 @@ HttpResponse write_range(MonitorDataService& data, const HttpRequest& request,
   if (!latency.ok()) return error_response(latency.error());
   auto deviation = body_number(o, "deviation", false, 0);
   if (!deviation.ok()) return error_response(deviation.error());
-  auto count =
-      data.update_range(tag, *start, *end, *status, *latency, *deviation);
+  auto count = data.update_range(tag, *start, *end, *status, *latency, *deviation);
   if (!count.ok()) return error_response(count.error());
-  return json_response(200, json::object{{"message", "Monitor data updated"},
-                                         {"updated_count", count.value()}});
+  return json_response(
+      200, json::object{{"message", "Monitor data updated"}, {"updated_count", count.value()}});
 }
 
 HttpResponse write_point(MonitorDataService& data, const HttpRequest& request,

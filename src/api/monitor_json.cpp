@@ -2,7 +2,6 @@
 
 #include <ctime>
 
-
 namespace vigil {
 namespace {
 
@@ -24,8 +23,7 @@ json::value parse_object_text(const std::string& text) {
 }
 
 Error field_error(std::string_view field, std::string_view expected) {
-  return Error{ErrorCode::kBadRequest,
-               std::string(field) + " must be " + std::string(expected)};
+  return Error{ErrorCode::kBadRequest, std::string(field) + " must be " + std::string(expected)};
 }
 
 //! Reads one body field into `spec`; returns an error when its type or value is wrong.

@@ -74,11 +74,12 @@ void add_monitor_routes(Router& router, const ApiKeyService& keys, MonitorServic
   router.add("PATCH", item, require_api_key(keys, [&](const HttpRequest& r, const PathParams& p) {
                return update_monitor(monitors, r, p.at("monitor_tag"));
              }));
-  router.add("DELETE", item, require_api_key(keys, [&](const HttpRequest&, const PathParams& p) {
-               const std::string& tag = p.at("monitor_tag");
-               if (auto error = monitors.remove(tag)) return error_response(*error);
-               return json_response(200, json::object{{"message", "Monitor '" + tag + "' deleted"}});
-             }));
+  router.add(
+      "DELETE", item, require_api_key(keys, [&](const HttpRequest&, const PathParams& p) {
+        const std::string& tag = p.at("monitor_tag");
+        if (auto error = monitors.remove(tag)) return error_response(*error);
+        return json_response(200, json::object{{"message", "Monitor '" + tag + "' deleted"}});
+      }));
 }
 
 }  // namespace vigil

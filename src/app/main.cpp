@@ -1,6 +1,6 @@
 // vigil: serve, check-config and apikey commands.
-#include <CLI/CLI.hpp>
 #include <spdlog/spdlog.h>
+#include <CLI/CLI.hpp>
 
 #include <iostream>
 
@@ -56,7 +56,8 @@ int main(int argc, char** argv) {
   CommandLineSettings serve_flags;
   auto* serve = app.add_subcommand("serve", "run the server (all roles, one process)");
   add_storage_flags(*serve, serve_flags);
-  serve->add_option("--port", serve_flags.port, "HTTP port (default 3000)")->check(CLI::Range(0, 65535));
+  serve->add_option("--port", serve_flags.port, "HTTP port (default 3000)")
+      ->check(CLI::Range(0, 65535));
 
   std::string check_path;
   auto* check = app.add_subcommand("check-config", "validate a configuration file and exit");
@@ -71,7 +72,8 @@ int main(int argc, char** argv) {
   add_storage_flags(*create_key, key_flags);
 
   CLI11_PARSE(app, argc, argv);
-  ProbeRegistry probes = make_probe_registry();
+  HeartbeatBoard no_pushes;  // commands other than serve only validate
+  ProbeRegistry probes = make_probe_registry(no_pushes);
 
   try {
     if (*check) {

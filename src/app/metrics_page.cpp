@@ -5,8 +5,7 @@
 namespace vigil {
 namespace {
 
-void counter(std::string& out, const char* name, const char* help, const char* type,
-             double value) {
+void counter(std::string& out, const char* name, const char* help, const char* type, double value) {
   out += fmt::format("# HELP {0} {1}\n# TYPE {0} {2}\n{0} {3}\n", name, help, type, value);
 }
 
@@ -23,8 +22,8 @@ std::string render_metrics(const MetricsSnapshot& m) {
           static_cast<double>(m.scheduler.skipped));
   counter(out, "vigil_checks_completed_total", "Checks that produced a result.", "counter",
           static_cast<double>(m.checks_completed));
-  counter(out, "vigil_checks_not_up_total", "Completed checks whose status was not UP.",
-          "counter", static_cast<double>(m.checks_failed));
+  counter(out, "vigil_checks_not_up_total", "Completed checks whose status was not UP.", "counter",
+          static_cast<double>(m.checks_failed));
   counter(out, "vigil_checks_in_flight", "Checks running now.", "gauge",
           static_cast<double>(m.checks_in_flight));
   counter(out, "vigil_write_backlog_rows", "Rows waiting for the next commit.", "gauge",
@@ -41,7 +40,8 @@ std::string render_metrics(const MetricsSnapshot& m) {
       out += fmt::format("{}_bucket{{le=\"{}\"}} {}\n", name, Histogram::kBounds[i], cumulative[i]);
     }
     out += fmt::format("{}_bucket{{le=\"+Inf\"}} {}\n", name, cumulative.back());
-    out += fmt::format("{}_sum {}\n{}_count {}\n", name, m.lateness->sum(), name, cumulative.back());
+    out +=
+        fmt::format("{}_sum {}\n{}_count {}\n", name, m.lateness->sum(), name, cumulative.back());
   }
   return out;
 }

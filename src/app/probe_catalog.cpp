@@ -1,15 +1,30 @@
 #include "app/probe_catalog.hpp"
 
 #include "probes/api/api_probe.hpp"
+#include "probes/gamedig/gamedig_probe.hpp"
+#include "probes/heartbeat/heartbeat_probe.hpp"
+#include "probes/ping/ping_probe.hpp"
+#include "probes/ssl/ssl_probe.hpp"
 #include "probes/tcp/tcp_probe.hpp"
 
 namespace vigil {
 
-ProbeRegistry make_probe_registry() {
+ProbeRegistry make_probe_registry(const HeartbeatBoard& heartbeats) {
   ProbeRegistry registry;
   registry.add(api_probe_kind());
+  registry.add(gamedig_probe_kind());
+  registry.add(heartbeat_probe_kind(heartbeats));
+  registry.add(ping_probe_kind());
+  registry.add(ssl_probe_kind());
   registry.add(tcp_probe_kind());
   return registry;
+}
+
+std::optional<HeartbeatKeys> heartbeat_keys(const MonitorSpec& spec) {
+  if (spec.monitor_type != "HEARTBEAT") return std::nullopt;
+  auto settings = HeartbeatProbe::parse(spec.type_data);
+  if (!settings) return std::nullopt;
+  return HeartbeatKeys{settings->secret, settings->push_token};
 }
 
 }  // namespace vigil

@@ -1,10 +1,16 @@
 #pragma once
 
+#include "core/heartbeat_board.hpp"
 #include "probes/probe_registry.hpp"
+#include "services/heartbeat_service.hpp"
 
 namespace vigil {
 
-//! The registry of every probe kind this binary ships (the one place that names them).
-ProbeRegistry make_probe_registry();
+//! The registry of every probe kind this binary ships (the one place that names them); HEARTBEAT
+//! probes read `heartbeats`.
+ProbeRegistry make_probe_registry(const HeartbeatBoard& heartbeats);
+
+//! Reads the push credentials of HEARTBEAT monitors (for the push routes).
+std::optional<HeartbeatKeys> heartbeat_keys(const MonitorSpec& spec);
 
 }  // namespace vigil

@@ -22,7 +22,7 @@ struct ServerSettings {
   std::string data_dir = "./data";
   std::string database_path;  //!< SQLite file
   int port = 3000;
-  std::string secret;         //!< HMAC key for API keys
+  std::string secret;  //!< HMAC key for API keys
   RetentionPolicy retention;
 };
 

@@ -1,15 +1,16 @@
 #include "app/vigil_server.hpp"
 
+#include <spdlog/spdlog.h>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <spdlog/spdlog.h>
 
 #include <random>
 
 #include "api/monitor_data_routes.hpp"
 #include "api/monitor_routes.hpp"
+#include "api/push_routes.hpp"
 #include "app/completed_check_sink.hpp"
 #include "app/metrics_page.hpp"
 #include "app/probe_catalog.hpp"
@@ -20,6 +21,7 @@
 #include "scheduler/scheduler.hpp"
 #include "services/api_key_service.hpp"
 #include "services/batch_writer.hpp"
+#include "services/heartbeat_service.hpp"
 #include "services/ingestor.hpp"
 #include "services/live_state.hpp"
 #include "services/monitor_data_service.hpp"
@@ -27,6 +29,7 @@
 #include "services/retention_job.hpp"
 #include "storage/sqlite/sqlite_api_key_store.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
+#include "storage/sqlite/sqlite_heartbeat_store.hpp"
 #include "storage/sqlite/sqlite_monitor_store.hpp"
 #include "storage/sqlite/sqlite_result_store.hpp"
 
@@ -52,7 +55,8 @@ struct VigilServer::Parts {
         monitor_store(database),
         result_store(database),
         key_store(database),
-        probes(make_probe_registry()),
+        heartbeat_store(database),
+        probes(make_probe_registry(board)),
         monitors(monitor_store, probes),
         writer(result_store, kCommitInterval, kCommitRows),
         ingestor(result_store, writer, live, clock,
@@ -62,6 +66,7 @@ struct VigilServer::Parts {
                  }),
         data(monitors, ingestor, uniform_jitter),
         keys(key_store, settings.secret),
+        heartbeats(board, heartbeat_store, clock, heartbeat_keys),
         curl(probe_io),
         scheduler(probe_io, clock, executor_proxy),
         completed(ingestor, scheduler),
@@ -80,6 +85,8 @@ struct VigilServer::Parts {
   SqliteMonitorStore monitor_store;
   SqliteResultStore result_store;
   SqliteApiKeyStore key_store;
+  SqliteHeartbeatStore heartbeat_store;
+  HeartbeatBoard board;
   ProbeRegistry probes;
   MonitorService monitors;
   LiveState live;
@@ -87,6 +94,7 @@ struct VigilServer::Parts {
   Ingestor ingestor;
   MonitorDataService data;
   ApiKeyService keys;
+  HeartbeatService heartbeats;
   boost::asio::io_context probe_io{1};
   CurlEngine curl;
   ExecutorProxy executor_proxy;
@@ -110,7 +118,9 @@ int VigilServer::run() {
   for (const auto& error : p.monitors.reconcile(config_.monitors)) {
     spdlog::error("config: {}", error.message);
   }
+  p.heartbeats.load();
   p.monitors.set_listener([&](const std::string& tag, std::shared_ptr<const MonitorSpec> spec) {
+    p.heartbeats.monitor_changed(tag, spec.get());
     if (spec) {
       p.scheduler.upsert(std::move(spec));
     } else {
@@ -119,7 +129,10 @@ int VigilServer::run() {
       boost::asio::post(p.probe_io, [&p, tag] { p.executor.forget(tag); });
     }
   });
-  for (auto& spec : p.monitors.all()) p.scheduler.upsert(spec);
+  for (auto& spec : p.monitors.all()) {
+    p.heartbeats.monitor_changed(spec->tag, spec.get());
+    p.scheduler.upsert(spec);
+  }
 
   p.writer.set_hooks([&] { p.ingestor.close_buckets(); },
                      [&](std::uint64_t ticket) { p.ingestor.committed(ticket); });
@@ -147,10 +160,12 @@ int VigilServer::run() {
   });
   add_monitor_routes(p.router, p.keys, p.monitors);
   add_monitor_data_routes(p.router, p.keys, p.data);
+  add_push_routes(p.router, p.heartbeats);
 
   HttpServerOptions http_options;
   http_options.port = static_cast<std::uint16_t>(settings_.port);
-  HttpServer http(http_options, [&](const HttpRequest& request) { return p.router.dispatch(request); });
+  HttpServer http(http_options,
+                  [&](const HttpRequest& request) { return p.router.dispatch(request); });
   http.start();
   p.scheduler.start();
   spdlog::info("vigil serving on port {} with {} monitors (database {})", http.port(),

@@ -14,6 +14,9 @@ class MonitorTypeCatalog {
   //! nullopt when the monitor's type and type_data are acceptable; otherwise why not
   //! (an unknown or not-yet-implemented type says so and lists the supported ones).
   virtual std::optional<std::string> check(const MonitorSpec& spec) const = 0;
+  //! Fills values the type generates itself (e.g. a push token) before a monitor is validated
+  //! and stored; `previous` is the stored version when the monitor is being updated.
+  virtual void prepare(MonitorSpec& spec, const MonitorSpec* previous) const = 0;
 };
 
 }  // namespace vigil

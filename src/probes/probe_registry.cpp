@@ -40,6 +40,12 @@ std::optional<std::string> ProbeRegistry::check(const MonitorSpec& spec) const {
   return probe.error().message;
 }
 
+void ProbeRegistry::prepare(MonitorSpec& spec, const MonitorSpec* previous) const {
+  for (const auto& kind : kinds_) {
+    if (kind.type == spec.monitor_type && kind.prepare) kind.prepare(spec, previous);
+  }
+}
+
 std::vector<std::string> ProbeRegistry::types() const {
   std::vector<std::string> names{std::string(kManualType)};
   for (const auto& kind : kinds_) names.push_back(kind.type);

@@ -16,6 +16,8 @@ struct ProbeKind {
   std::string type;  //!< e.g. "API"
   //! Parses and validates type_data; the error names the bad field.
   std::function<Result<std::unique_ptr<Probe>>(const MonitorSpec&)> build;
+  //! Optional: fills generated type_data values before validation (see MonitorTypeCatalog).
+  std::function<void(MonitorSpec& spec, const MonitorSpec* previous)> prepare = nullptr;
 };
 
 //! Every probe kind the binary knows, registered explicitly by the composition root.
@@ -27,6 +29,8 @@ class ProbeRegistry final : public MonitorTypeCatalog {
   Result<std::unique_ptr<Probe>> build(const MonitorSpec& spec) const;
   //! MonitorTypeCatalog: NONE is always accepted; other types must build.
   std::optional<std::string> check(const MonitorSpec& spec) const override;
+  //! MonitorTypeCatalog: runs the kind's prepare step, if it has one.
+  void prepare(MonitorSpec& spec, const MonitorSpec* previous) const override;
   //! Registered type names, plus NONE, sorted.
   std::vector<std::string> types() const;
 

@@ -8,14 +8,18 @@ BatchWriter::BatchWriter(ResultStore& store, std::chrono::milliseconds interval,
                          std::size_t max_rows)
     : store_(store), interval_(interval), max_rows_(max_rows) {}
 
-BatchWriter::~BatchWriter() { stop(); }
+BatchWriter::~BatchWriter() {
+  stop();
+}
 
 void BatchWriter::set_hooks(BeforeCommit before, AfterCommit after) {
   before_ = std::move(before);
   after_ = std::move(after);
 }
 
-void BatchWriter::start() { thread_ = std::thread([this] { run(); }); }
+void BatchWriter::start() {
+  thread_ = std::thread([this] { run(); });
+}
 
 std::uint64_t BatchWriter::enqueue(WriteBatch&& part) {
   std::lock_guard lock(mutex_);
@@ -90,7 +94,8 @@ void BatchWriter::commit_once() {
       failures_.fetch_add(1);
       spdlog::error("storage: commit of {} results and {} rollup rows failed (attempt {}): {}",
                     batch.results.size(), batch.buckets.size(), attempt + 1, e.what());
-      std::this_thread::sleep_for(std::chrono::milliseconds(std::min(5000, 100 << std::min(attempt, 6))));
+      std::this_thread::sleep_for(
+          std::chrono::milliseconds(std::min(5000, 100 << std::min(attempt, 6))));
     }
   }
   {

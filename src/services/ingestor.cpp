@@ -26,7 +26,11 @@ Bucket correction(const Bucket& old_row, const Bucket& new_row, Seconds start) {
 
 Ingestor::Ingestor(ResultStore& store, BatchWriter& writer, LiveState& live, const Clock& clock,
                    ThresholdLookup threshold)
-    : store_(store), writer_(writer), live_(live), clock_(clock), threshold_(std::move(threshold)) {}
+    : store_(store),
+      writer_(writer),
+      live_(live),
+      clock_(clock),
+      threshold_(std::move(threshold)) {}
 
 void Ingestor::submit(CheckResult result) {
   if (result.latency_ms < 0) result.latency_ms = 0;
@@ -71,7 +75,8 @@ void Ingestor::replace_minutes(const std::string& tag, const std::vector<Bucket>
   WriteBatch part;
   for (const Bucket& minute : minutes) {
     book_.discard_open(tag, Granularity::kMinute, minute.start);
-    part.buckets.push_back(BucketWrite{tag, Granularity::kMinute, minute, BucketWriteMode::kReplace});
+    part.buckets.push_back(
+        BucketWrite{tag, Granularity::kMinute, minute, BucketWriteMode::kReplace});
     const Bucket& old_row = old_rows[minute.start];
     for (Granularity g : {Granularity::kHour, Granularity::kDay}) {
       book_.adjust_open(tag, g, correction(old_row, minute, floor_to(minute.start, period_of(g))));
@@ -125,8 +130,8 @@ std::vector<Bucket> Ingestor::read(const std::string& tag, Granularity granulari
 }
 
 std::map<std::string, Bucket> Ingestor::sum(Granularity granularity, Seconds from, Seconds to) {
-  auto [sums, pending] = consistent_read(
-      "", granularity, from, to, [&] { return store_.sum_buckets(granularity, from, to); });
+  auto [sums, pending] = consistent_read("", granularity, from, to,
+                                         [&] { return store_.sum_buckets(granularity, from, to); });
   for (const auto& w : pending) {
     // A pending replace cannot be folded into a sum; until it commits the sum shows the old row.
     if (w.mode == BucketWriteMode::kAdd) sums[w.monitor_tag].merge(w.bucket);

@@ -3,7 +3,9 @@
 namespace vigil {
 namespace {
 
-bool healthy(Status s) { return s == Status::kUp || s == Status::kMaintenance; }
+bool healthy(Status s) {
+  return s == Status::kUp || s == Status::kMaintenance;
+}
 
 }  // namespace
 

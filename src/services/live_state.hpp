@@ -15,8 +15,8 @@ namespace vigil {
 struct LiveStatus {
   Status status = Status::kNoData;
   double latency_ms = 0;
-  Millis at_ms = 0;       //!< when it was observed
-  std::string type;       //!< Kener row type of the observation
+  Millis at_ms = 0;  //!< when it was observed
+  std::string type;  //!< Kener row type of the observation
 };
 
 //! Last status per monitor, read by groups, badges and pages. Every path that stores a status

@@ -26,8 +26,7 @@ std::optional<Error> check_range(Seconds start, Seconds end) {
 
 }  // namespace
 
-MonitorDataService::MonitorDataService(MonitorService& monitors, Ingestor& ingestor,
-                                       Jitter jitter)
+MonitorDataService::MonitorDataService(MonitorService& monitors, Ingestor& ingestor, Jitter jitter)
     : monitors_(monitors), ingestor_(ingestor), jitter_(std::move(jitter)) {}
 
 std::optional<Error> MonitorDataService::check_monitor(const std::string& tag) const {
@@ -61,8 +60,8 @@ Result<DataPoint> MonitorDataService::point(const std::string& tag, Seconds ts) 
   Seconds minute = floor_to(ts, kMinute);
   auto rows = ingestor_.read(tag, Granularity::kMinute, minute, minute + kMinute);
   if (rows.empty()) {
-    return Error{ErrorCode::kNotFound, "no data for monitor '" + tag + "' at " +
-                                           std::to_string(minute)};
+    return Error{ErrorCode::kNotFound,
+                 "no data for monitor '" + tag + "' at " + std::to_string(minute)};
   }
   return to_point(tag, rows.front());
 }

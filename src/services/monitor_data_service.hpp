@@ -17,7 +17,7 @@ struct DataPoint {
   std::string monitor_tag;
   Seconds timestamp = 0;  //!< minute start
   Status status = Status::kNoData;
-  Bucket bucket;          //!< counts, latency stats, type and error message of the minute
+  Bucket bucket;  //!< counts, latency stats, type and error message of the minute
 };
 
 //! The v4 monitor data use cases: read minute rows, and write MANUAL statuses (Kener's push path).

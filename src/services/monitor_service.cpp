@@ -60,13 +60,15 @@ std::vector<std::shared_ptr<const MonitorSpec>> MonitorService::all() const {
   return out;
 }
 
-std::optional<Error> MonitorService::normalise_and_validate(MonitorSpec& spec) const {
+std::optional<Error> MonitorService::normalise_and_validate(MonitorSpec& spec,
+                                                            const MonitorSpec* previous) const {
   std::transform(spec.monitor_type.begin(), spec.monitor_type.end(), spec.monitor_type.begin(),
                  [](unsigned char c) { return std::toupper(c); });
   if (spec.monitor_type.empty()) spec.monitor_type = "NONE";
   if (spec.monitor_type != "NONE" && spec.cron.empty() && !spec.interval_seconds) {
     spec.cron = kDefaultCron;
   }
+  catalog_.prepare(spec, previous);
   auto problems = validate_common_fields(spec);
   if (auto type_problem = catalog_.check(spec)) problems.push_back(*type_problem);
   if (!problems.empty()) return Error{ErrorCode::kBadRequest, join(problems)};
@@ -83,7 +85,7 @@ void MonitorService::remember(const MonitorSpec& spec) {
 }
 
 Result<MonitorSpec> MonitorService::create(MonitorSpec spec) {
-  if (auto error = normalise_and_validate(spec)) return *error;
+  if (auto error = normalise_and_validate(spec, nullptr)) return *error;
   auto stored = store_.create(spec);
   if (!stored.ok()) return stored;
   remember(stored.value());
@@ -92,7 +94,8 @@ Result<MonitorSpec> MonitorService::create(MonitorSpec spec) {
 }
 
 Result<MonitorSpec> MonitorService::update(MonitorSpec spec) {
-  if (auto error = normalise_and_validate(spec)) return *error;
+  auto previous = find(spec.tag);
+  if (auto error = normalise_and_validate(spec, previous.get())) return *error;
   auto stored = store_.update(spec);
   if (!stored.ok()) return stored;
   remember(stored.value());

@@ -54,7 +54,7 @@ class MonitorService {
   std::vector<Error> reconcile(const std::vector<MonitorSpec>& declared);
 
  private:
-  std::optional<Error> normalise_and_validate(MonitorSpec& spec) const;
+  std::optional<Error> normalise_and_validate(MonitorSpec& spec, const MonitorSpec* previous) const;
   void remember(const MonitorSpec& spec);
 
   MonitorStore& store_;

@@ -8,9 +8,13 @@ RetentionJob::RetentionJob(ResultStore& store, RetentionPolicy policy, const Clo
                            std::chrono::seconds first_delay, std::chrono::seconds period)
     : store_(store), policy_(policy), clock_(clock), first_delay_(first_delay), period_(period) {}
 
-RetentionJob::~RetentionJob() { stop(); }
+RetentionJob::~RetentionJob() {
+  stop();
+}
 
-void RetentionJob::start() { thread_ = std::thread([this] { run(); }); }
+void RetentionJob::start() {
+  thread_ = std::thread([this] { run(); });
+}
 
 void RetentionJob::stop() {
   {

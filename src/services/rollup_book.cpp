@@ -7,7 +7,9 @@ namespace {
 
 constexpr Granularity kTiers[] = {Granularity::kMinute, Granularity::kHour, Granularity::kDay};
 
-bool in_range(Seconds start, Seconds from, Seconds to) { return start >= from && start < to; }
+bool in_range(Seconds start, Seconds from, Seconds to) {
+  return start >= from && start < to;
+}
 
 }  // namespace
 
@@ -63,8 +65,7 @@ void RollupBook::discard_open(const std::string& tag, Granularity granularity, S
   open_.erase(Key{tag, granularity, start});
 }
 
-void RollupBook::adjust_open(const std::string& tag, Granularity granularity,
-                             const Bucket& delta) {
+void RollupBook::adjust_open(const std::string& tag, Granularity granularity, const Bucket& delta) {
   std::lock_guard lock(mutex_);
   Bucket& bucket = open_[Key{tag, granularity, delta.start}];
   bucket.start = delta.start;

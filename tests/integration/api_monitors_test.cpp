@@ -19,7 +19,8 @@ json::value parse(const ClientResponse& r) {
 
 std::string error_code(const ClientResponse& r) {
   json::value v = parse(r);
-  if (!v.is_object() || !v.as_object().contains("error")) return "<no error object: " + r.body + ">";
+  if (!v.is_object() || !v.as_object().contains("error"))
+    return "<no error object: " + r.body + ">";
   return std::string(v.at("error").at("code").as_string());
 }
 
@@ -32,7 +33,9 @@ class ApiMonitorsTest : public ::testing::Test {
   }
   static RunningVigil* vigil_;
 
-  ClientResponse create(const std::string& body) { return vigil_->api("POST", "/api/v4/monitors", body); }
+  ClientResponse create(const std::string& body) {
+    return vigil_->api("POST", "/api/v4/monitors", body);
+  }
 };
 
 RunningVigil* ApiMonitorsTest::vigil_ = nullptr;
@@ -126,11 +129,11 @@ TEST_F(ApiMonitorsTest, BadBodiesAreBadRequests) {
 }
 
 TEST_F(ApiMonitorsTest, NotImplementedTypeSaysSo) {
-  auto r = create(R"({"tag": "pinger", "name": "x", "monitor_type": "PING",
-                      "type_data": {"hosts": [{"type": "IP4", "host": "127.0.0.1"}]}})");
+  auto r = create(R"({"tag": "resolver", "name": "x", "monitor_type": "DNS",
+                      "type_data": {"host": "example.com", "lookupRecord": "A"}})");
   ASSERT_EQ(r.status, 400);
   std::string message(parse(r).at("error").at("message").as_string());
-  EXPECT_NE(message.find("PING"), std::string::npos) << message;
+  EXPECT_NE(message.find("DNS"), std::string::npos) << message;
   EXPECT_NE(message.find("not implemented"), std::string::npos) << message;
 }
 
@@ -205,9 +208,9 @@ TEST_F(ApiMonitorsTest, ManualDataPointsAndRanges) {
     EXPECT_LE(latency, 60.0);
   }
   // Half-open: end_ts itself is excluded.
-  auto one = vigil_->api("GET", "/api/v4/monitors/manual/data?start_ts=" +
-                                    std::to_string(minute + 540) + "&end_ts=" +
-                                    std::to_string(minute + 600));
+  auto one =
+      vigil_->api("GET", "/api/v4/monitors/manual/data?start_ts=" + std::to_string(minute + 540) +
+                             "&end_ts=" + std::to_string(minute + 600));
   EXPECT_EQ(parse(one).at("data").as_array().size(), 1u);
 }
 
@@ -219,14 +222,26 @@ TEST_F(ApiMonitorsTest, DataRoutesRejectBadInput) {
   EXPECT_EQ(vigil_->api("GET", "/api/v4/monitors/manual2/data/notanumber").status, 400);
   EXPECT_EQ(vigil_->api("GET", "/api/v4/monitors/manual2/data/600").status, 404);
   EXPECT_EQ(vigil_->api("GET", "/api/v4/monitors/ghost/data?start_ts=0&end_ts=60").status, 404);
-  EXPECT_EQ(vigil_->api("PATCH", "/api/v4/monitors/ghost/data/60", R"({"status":"UP"})").status, 404);
-  EXPECT_EQ(vigil_->api("PATCH", "/api/v4/monitors/manual2/data/60", R"({"status":"FINE"})").status, 400);
-  EXPECT_EQ(vigil_->api("PATCH", "/api/v4/monitors/manual2/data/60", R"({"status":"UP","latency":-1})").status, 400);
-  EXPECT_EQ(vigil_->api("PATCH", "/api/v4/monitors/manual2/data/60", R"({"status":"UP","extra":1})").status, 400);
-  EXPECT_EQ(vigil_->api("PATCH", "/api/v4/monitors/manual2/data",
-                        R"({"start_ts": 0, "end_ts": 60, "status": "UP"})").status, 400);
-  EXPECT_EQ(vigil_->api("PATCH", "/api/v4/monitors/manual2/data",
-                        R"({"start_ts": 0, "end_ts": 99999999, "status": "UP", "latency": 1})").status,
+  EXPECT_EQ(vigil_->api("PATCH", "/api/v4/monitors/ghost/data/60", R"({"status":"UP"})").status,
+            404);
+  EXPECT_EQ(vigil_->api("PATCH", "/api/v4/monitors/manual2/data/60", R"({"status":"FINE"})").status,
+            400);
+  EXPECT_EQ(
+      vigil_->api("PATCH", "/api/v4/monitors/manual2/data/60", R"({"status":"UP","latency":-1})")
+          .status,
+      400);
+  EXPECT_EQ(vigil_->api("PATCH", "/api/v4/monitors/manual2/data/60", R"({"status":"UP","extra":1})")
+                .status,
+            400);
+  EXPECT_EQ(vigil_
+                ->api("PATCH", "/api/v4/monitors/manual2/data",
+                      R"({"start_ts": 0, "end_ts": 60, "status": "UP"})")
+                .status,
+            400);
+  EXPECT_EQ(vigil_
+                ->api("PATCH", "/api/v4/monitors/manual2/data",
+                      R"({"start_ts": 0, "end_ts": 99999999, "status": "UP", "latency": 1})")
+                .status,
             400);
 }
 

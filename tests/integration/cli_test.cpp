@@ -51,9 +51,9 @@ TEST(CliTest, ServeRefusesABadConfigWithoutStarting) {
   TempDir dir;
   std::string path = write_file(dir, "bad.yaml", "monitors: [\n");
   std::string output;
-  EXPECT_EQ(run_vigil({"serve", "--config", path, "--data", dir.file("data"), "--port", "0"}, {},
-                      output),
-            2);
+  EXPECT_EQ(
+      run_vigil({"serve", "--config", path, "--data", dir.file("data"), "--port", "0"}, {}, output),
+      2);
   EXPECT_NE(output.find("bad.yaml:"), std::string::npos) << output;
 }
 
@@ -65,8 +65,8 @@ TEST(CliTest, ApiKeyCreatePrintsTheKeyOnItsLastLine) {
       << output;
   EXPECT_TRUE(std::regex_match(last_line(output), std::regex("vigil_[0-9a-f]{64}"))) << output;
   std::string second;
-  ASSERT_EQ(run_vigil({"apikey", "create", "--name", "ci2", "--data", dir.file("data")}, {}, second),
-            0);
+  ASSERT_EQ(
+      run_vigil({"apikey", "create", "--name", "ci2", "--data", dir.file("data")}, {}, second), 0);
   EXPECT_NE(last_line(output), last_line(second));
 }
 

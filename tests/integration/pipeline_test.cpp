@@ -34,8 +34,9 @@ struct MinuteSummary {
 
 MinuteSummary summarise(const RunningVigil& vigil, const std::string& tag) {
   std::int64_t now = now_s();
-  auto r = vigil.api("GET", "/api/v4/monitors/" + tag + "/data?start_ts=" +
-                                std::to_string(now - 3600) + "&end_ts=" + std::to_string(now + 120));
+  auto r =
+      vigil.api("GET", "/api/v4/monitors/" + tag + "/data?start_ts=" + std::to_string(now - 3600) +
+                           "&end_ts=" + std::to_string(now + 120));
   MinuteSummary s;
   if (r.status != 200) return s;
   json::value body = json::parse(r.body);
@@ -112,10 +113,11 @@ TEST(PipelineTest, GracefulShutdownLosesNoResultAndRestartKeepsData) {
 TEST(PipelineTest, MonitorsAddedThroughTheApiStartWithinASecond) {
   CountingListener listener;
   RunningVigil vigil;
-  auto created = vigil.api("POST", "/api/v4/monitors", R"({
+  auto created = vigil.api("POST", "/api/v4/monitors",
+                           R"({
     "tag": "late", "name": "Added later", "monitor_type": "TCP", "interval_seconds": 1,
     "type_data": {"hosts": [{"type": "IP4", "host": "127.0.0.1", "port": )" +
-                                                         std::to_string(listener.port()) + "}]}}");
+                               std::to_string(listener.port()) + "}]}}");
   ASSERT_EQ(created.status, 201) << created.body;
   auto t0 = std::chrono::steady_clock::now();
   ASSERT_TRUE(eventually([&] { return listener.accepted() >= 1; }, 5));

@@ -13,14 +13,16 @@ RunningVigil::RunningVigil(const std::string& config_yaml) {
     std::ofstream(config_path_) << config_yaml;
   }
   std::string output;
-  int code = run_vigil({"apikey", "create", "--name", "tests", "--data", dir_.file("data")}, {},
-                       output);
+  int code =
+      run_vigil({"apikey", "create", "--name", "tests", "--data", dir_.file("data")}, {}, output);
   if (code != 0) throw std::runtime_error("apikey create failed: " + output);
   key_ = last_line(output);
   start();
 }
 
-RunningVigil::~RunningVigil() { stop(); }
+RunningVigil::~RunningVigil() {
+  stop();
+}
 
 void RunningVigil::start() {
   std::vector<std::string> args = {"serve", "--data", dir_.file("data"), "--port", "0"};

@@ -8,6 +8,8 @@ the first line of stdout. Endpoints (any method):
   /match-header/<name>/<value> 200 when the request has that header value, else 400
   /match-body/<value>         200 when the request body is <value>, else 400
   /method/<METHOD>            200 when the request used <METHOD>, else 405
+  /json/<code>                answers <code> with JSON_BODY (application/json)
+  /info.json, /players.json   a FiveM (Cfx.re) server's info and player list (FIVEM_* below)
 With --tls CERT KEY it speaks HTTPS with that certificate.
 """
 import argparse
@@ -16,6 +18,20 @@ import sys
 import time
 import urllib.parse
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+FIVEM_INFO = (b'{"enhancedHostSupport":true,"icon":"","resources":["mapmanager","chat",'
+              b'"spawnmanager","sessionmanager"],"server":"FXServer-master SERVER v1.0.0.7290 linux",'
+              b'"vars":{"sv_enforceGameBuild":"2802","sv_maxClients":"48",'
+              b'"sv_projectName":"Vigil Roleplay","sv_projectDesc":"fixture","tags":"default"},'
+              b'"version":1250431357}')
+FIVEM_PLAYERS = (b'[{"endpoint":"127.0.0.1","id":1,"identifiers":["license:1"],"name":"alice","ping":21},'
+                 b'{"endpoint":"127.0.0.1","id":2,"identifiers":["license:2"],"name":"bob","ping":35},'
+                 b'{"endpoint":"127.0.0.1","id":3,"identifiers":["license:3"],"name":"carol","ping":12}]')
+
+
+JSON_BODY = (b'{"status": "UP", "version": "1.2.3", '
+             b'"checks": [{"name": "db", "ok": true}, {"name": "cache", "ok": false}]}')
 
 
 class Handler(BaseHTTPRequestHandler):
@@ -61,6 +77,12 @@ class Handler(BaseHTTPRequestHandler):
             self.answer(200 if self.headers.get(parts[1]) == parts[2] else 400)
         elif head == "match-body":
             self.answer(200 if body.decode() == parts[1] else 400)
+        elif head == "info.json":
+            self.answer(200, FIVEM_INFO, {"Content-Type": "application/json"})
+        elif head == "players.json":
+            self.answer(200, FIVEM_PLAYERS, {"Content-Type": "application/json"})
+        elif head == "json":
+            self.answer(int(parts[1]), JSON_BODY, {"Content-Type": "application/json"})
         elif head == "method":
             self.answer(200 if self.command == parts[1] else 405)
         else:

@@ -21,8 +21,10 @@ namespace json = boost::json;
 
 constexpr std::array<std::string_view, 7> kMethods = {"GET",    "POST", "PUT",    "PATCH",
                                                       "DELETE", "HEAD", "OPTIONS"};
-// The body is read and thrown away; past this size the answer is taken as complete.
+// The body is kept only for conditions that read it; past this size the answer is taken as
+// complete.
 constexpr std::size_t kMaxBodyBytes = 1 << 20;
+constexpr std::size_t kMaxConditions = 64;
 constexpr long kMaxTimeoutMs = 10 * 60 * 1000;
 constexpr const char* kUserAgent = "Vigil/0.1";
 
@@ -64,6 +66,46 @@ void read_headers(TypeDataReader& reader, ApiProbe::Settings& settings) {
     }
     settings.headers.emplace_back(field.key(), field.value().get_string());
   }
+}
+
+void read_conditions(TypeDataReader& reader, ApiProbe::Settings& settings) {
+  const json::value* list = reader.raw("conditions");
+  if (list == nullptr) return;
+  if (!list->is_array() || list->get_array().size() > kMaxConditions) {
+    reader.fail("conditions", "must be a list of at most " + std::to_string(kMaxConditions) +
+                                  " strings such as \"[STATUS] == 200\"");
+    return;
+  }
+  for (std::size_t i = 0; i < list->get_array().size(); ++i) {
+    std::string key = "conditions[" + std::to_string(i) + "]";
+    const json::value& item = list->get_array()[i];
+    if (!item.is_string()) {
+      reader.fail(key, "must be a string");
+      continue;
+    }
+    auto condition = Condition::parse(item.get_string());
+    if (!condition) {
+      reader.fail(key, condition.error().message);
+      continue;
+    }
+    settings.conditions.add(std::move(*condition));
+  }
+  settings.status_by_conditions = !settings.conditions.empty();
+}
+
+// Uptime Kuma's keyword check, evaluated as one more condition on the body.
+void read_keyword(TypeDataReader& reader, ApiProbe::Settings& settings) {
+  auto keyword = reader.string("keyword");
+  bool inverted = reader.boolean("invertKeyword").value_or(false);
+  if (!keyword) {
+    if (inverted) reader.fail("invertKeyword", "needs a keyword");
+    return;
+  }
+  if (keyword->empty() || keyword->size() > Condition::kMaxLength) {
+    reader.fail("keyword", "must be 1 to " + std::to_string(Condition::kMaxLength) + " characters");
+    return;
+  }
+  settings.conditions.add(Condition::body_contains(*keyword, inverted));
 }
 
 ErrorKind classify(CURLcode code) {
@@ -128,16 +170,22 @@ struct ApiProbe::Exchange {
   Exchange(const Exchange&) = delete;
   Exchange& operator=(const Exchange&) = delete;
 
-  static std::size_t discard(char*, std::size_t size, std::size_t count, void* self) {
+  static std::size_t receive(char* data, std::size_t size, std::size_t count, void* self) {
     auto* exchange = static_cast<Exchange*>(self);
     exchange->body_bytes += size * count;
-    if (exchange->body_bytes <= kMaxBodyBytes) return size * count;
-    exchange->body_capped = true;
-    return 0;
+    if (exchange->body_bytes > kMaxBodyBytes) {
+      exchange->body_capped = true;
+      return 0;
+    }
+    if (exchange->keep_body) exchange->body.append(data, size * count);
+    return size * count;
   }
 
-  CheckResult result(CURLcode code, std::optional<double> degraded_above_ms) const {
+  // `by_conditions`: conditions replace the 2xx/3xx/429 rule (Settings::status_by_conditions).
+  CheckResult result(CURLcode code, std::optional<double> degraded_above_ms, bool by_conditions,
+                     const ConditionSet& conditions) {
     CheckResult result;
+    result.started_ms = started_ms;
     long http_code = 0;
     curl_easy_getinfo(easy, CURLINFO_RESPONSE_CODE, &http_code);
     result.http_code = static_cast<int>(http_code);
@@ -147,20 +195,30 @@ struct ApiProbe::Exchange {
     if (curl_easy_getinfo(easy, CURLINFO_PRIMARY_IP, &ip) == CURLE_OK && ip != nullptr) {
       result.resolved_ip = ip;
     }
-    if (code != CURLE_OK && !(code == CURLE_WRITE_ERROR && body_capped)) {
+    bool answered = code == CURLE_OK || (code == CURLE_WRITE_ERROR && body_capped);
+    bool healthy = (http_code >= 200 && http_code < 400) || http_code == 429;
+    result.status = Status::kUp;
+    if (!answered) {
       result.status = Status::kDown;
       result.error_kind = classify(code);
       result.error_message = error[0] != '\0' ? error : curl_easy_strerror(code);
-      return result;
-    }
-    bool healthy = (http_code >= 200 && http_code < 400) || http_code == 429;
-    if (!healthy) {
+    } else if (!healthy && !by_conditions) {
       result.status = Status::kDown;
       result.error_message = "HTTP status " + std::to_string(http_code);
-    } else if (degraded_above_ms && result.latency_ms > *degraded_above_ms) {
+    }
+    // Outcomes are recorded even when the exchange failed, so the UI can show every condition.
+    result.body = std::move(body);
+    bool all_hold = conditions.evaluate(result);
+    result.body.clear();
+    if (!all_hold && result.status == Status::kUp) {
+      result.status = Status::kDown;
+      auto failed = std::find_if(result.conditions.begin(), result.conditions.end(),
+                                 [](const ConditionOutcome& o) { return !o.success; });
+      result.error_message = ConditionSet::failure_message(*failed);
+    }
+    if (result.status == Status::kUp && degraded_above_ms &&
+        result.latency_ms > *degraded_above_ms) {
       result.status = Status::kDegraded;
-    } else {
-      result.status = Status::kUp;
     }
     return result;
   }
@@ -170,6 +228,9 @@ struct ApiProbe::Exchange {
   char error[CURL_ERROR_SIZE] = {};
   std::size_t body_bytes = 0;
   bool body_capped = false;
+  bool keep_body = false;  // a condition reads the body
+  std::string body;
+  Millis started_ms = 0;
 };
 
 Result<ApiProbe::Settings> ApiProbe::parse(std::string_view type_data) {
@@ -198,13 +259,17 @@ Result<ApiProbe::Settings> ApiProbe::parse(std::string_view type_data) {
   settings.follow_redirects = reader->boolean("follow_redirects").value_or(true);
   settings.max_redirects = reader->integer("max_redirects", 0, 100).value_or(5);
   settings.degraded_above_ms = reader->number("degraded_above_ms", 0);
+  read_conditions(*reader, settings);
+  read_keyword(*reader, settings);
   reader->ignore("eval");  // Kener's JavaScript evaluator; not run (yet)
   if (auto error = reader->finish()) return *error;
   return settings;
 }
 
 ApiProbe::ApiProbe(Settings settings, EnvLookup env)
-    : settings_(std::move(settings)), env_(std::move(env)) {}
+    : settings_(std::move(settings)),
+      env_(std::move(env)),
+      conditions_(std::make_shared<const ConditionSet>(settings_.conditions)) {}
 
 void ApiProbe::run(ProbeContext& ctx, std::function<void(CheckResult)> done) {
   auto exchange = std::make_shared<Exchange>();
@@ -232,7 +297,9 @@ void ApiProbe::run(ProbeContext& ctx, std::function<void(CheckResult)> done) {
   curl_easy_setopt(easy, CURLOPT_MAXREDIRS, settings_.max_redirects);
   curl_easy_setopt(easy, CURLOPT_SSL_VERIFYPEER, settings_.allow_self_signed_cert ? 0L : 1L);
   curl_easy_setopt(easy, CURLOPT_SSL_VERIFYHOST, settings_.allow_self_signed_cert ? 0L : 2L);
-  curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &Exchange::discard);
+  exchange->keep_body = conditions_->needs_body();
+  exchange->started_ms = ctx.clock.now_ms();
+  curl_easy_setopt(easy, CURLOPT_WRITEFUNCTION, &Exchange::receive);
   curl_easy_setopt(easy, CURLOPT_WRITEDATA, exchange.get());
   if (settings_.method == "HEAD") {
     curl_easy_setopt(easy, CURLOPT_NOBODY, 1L);
@@ -252,8 +319,11 @@ void ApiProbe::run(ProbeContext& ctx, std::function<void(CheckResult)> done) {
     exchange->headers = curl_slist_append(exchange->headers, line.c_str());
   }
   curl_easy_setopt(easy, CURLOPT_HTTPHEADER, exchange->headers);
-  ctx.curl.perform(easy, [exchange, done = std::move(done), degraded = settings_.degraded_above_ms](
-                             CURLcode code) { done(exchange->result(code, degraded)); });
+  ctx.curl.perform(easy, [exchange, conditions = conditions_, done = std::move(done),
+                          degraded = settings_.degraded_above_ms,
+                          by_conditions = settings_.status_by_conditions](CURLcode code) {
+    done(exchange->result(code, degraded, by_conditions, *conditions));
+  });
 }
 
 ProbeKind api_probe_kind() {

@@ -10,6 +10,8 @@ namespace vigil::testing {
 //! port), with Kener's type_data shapes; its messages are worded like ProbeRegistry's.
 class FakeMonitorTypeCatalog final : public MonitorTypeCatalog {
  public:
+  //! MonitorTypeCatalog: nothing to generate.
+  void prepare(MonitorSpec&, const MonitorSpec*) const override {}
   //! MonitorTypeCatalog.
   std::optional<std::string> check(const MonitorSpec& spec) const override {
     const boost::json::object data = boost::json::parse(spec.type_data).as_object();

@@ -77,7 +77,8 @@ TEST_F(IngestorTest, OpenBucketsAreReadableBeforeTheyAreWritten) {
 TEST_F(IngestorTest, ClosedMinutesAreWrittenAndCountedOnce) {
   Stack s(db_path(), clock_);
   Seconds hour = kHourStart / 1000;
-  for (int i = 0; i < 5; ++i) s.ingestor.submit(result("a", kHourStart + i * 60'000, Status::kUp, 5));
+  for (int i = 0; i < 5; ++i)
+    s.ingestor.submit(result("a", kHourStart + i * 60'000, Status::kUp, 5));
   clock_.set(kHourStart + 5 * 60'000 + 1);
   s.writer.flush();  // the writer closes due buckets before each commit
   auto stored = s.store.read_buckets("a", Granularity::kMinute, hour, hour + kHour);
@@ -106,7 +107,8 @@ TEST_F(IngestorTest, RestartContinuesTheSameHourWithoutLosingCounts) {
   }
   SqliteDatabase database(db_path());
   SqliteResultStore store(database);
-  auto days = store.read_buckets("a", Granularity::kDay, floor_to(hour, kDay), floor_to(hour, kDay) + kDay);
+  auto days =
+      store.read_buckets("a", Granularity::kDay, floor_to(hour, kDay), floor_to(hour, kDay) + kDay);
   ASSERT_EQ(days.size(), 1u);
   EXPECT_EQ(days[0].counts.total(), 3);
   EXPECT_EQ(store.count_results(), 3);

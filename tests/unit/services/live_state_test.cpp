@@ -5,7 +5,9 @@
 namespace vigil {
 namespace {
 
-LiveStatus seen(Status s) { return LiveStatus{s, 1, 0, "REALTIME"}; }
+LiveStatus seen(Status s) {
+  return LiveStatus{s, 1, 0, "REALTIME"};
+}
 
 TEST(LiveStateTest, FirstObservationIsShownAtOnce) {
   LiveState live;
