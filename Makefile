@@ -27,7 +27,9 @@ test: test-build
 	  ctest --test-dir build-test --output-on-failure -j $(JOBS)
 
 bench: build
-	bench/probe_load 10000 10 60
+	bench/probe_load 10000 10 60 API
+	bench/probe_load 5000 5 60 TCP
+	bench/probe_load 2000 5 60 PING
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')

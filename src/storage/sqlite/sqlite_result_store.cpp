@@ -51,12 +51,12 @@ std::string table_of(Granularity granularity) {
   throw std::logic_error("unknown granularity");
 }
 
-// Bound as ?1..?17 by bind_result and read back in this order by read_result.
+// Bound as ?1..?18 by bind_result and read back in this order by read_result.
 constexpr std::string_view kResultColumns =
     "monitor_tag, started_ms, check_id, start_delay_ms, status, latency_us, dns_us, connect_us, "
     "tls_us, first_byte_us, total_us, http_code, certificate_expiry_ms, resolved_ip, dns_rcode, "
-    "error_kind, error_message";
-constexpr int kResultColumnCount = 17;
+    "error_kind, error_message, details";
+constexpr int kResultColumnCount = 18;
 
 void bind_result(SqliteStatement& stmt, const CheckResult& r) {
   stmt.bind_text(1, r.monitor_tag)
@@ -74,7 +74,8 @@ void bind_result(SqliteStatement& stmt, const CheckResult& r) {
       .bind_text(14, r.resolved_ip)
       .bind_int(15, r.dns_rcode)
       .bind_int(16, encode(kErrorKindCodes, r.error_kind))
-      .bind_text(17, r.error_message);
+      .bind_text(17, r.error_message)
+      .bind_text(18, r.details);
   if (r.certificate_expiry_ms) stmt.bind_int(13, *r.certificate_expiry_ms);
 }
 
@@ -97,6 +98,7 @@ CheckResult read_result(const SqliteStatement& stmt) {
   r.dns_rcode = static_cast<int>(stmt.column_int(14));
   r.error_kind = decode(kErrorKindCodes, stmt.column_int(15));
   r.error_message = stmt.column_text(16);
+  r.details = stmt.column_text(17);
   return r;
 }
 

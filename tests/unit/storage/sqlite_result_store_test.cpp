@@ -68,6 +68,7 @@ TEST_F(SqliteResultStoreTest, ResultsReadBackWithEveryFieldNewestFirst) {
   full.dns_rcode = 0;
   full.error_kind = ErrorKind::kProtocol;
   full.error_message = "status 503";
+  full.details = "loss=0%; sent=3; received=3";
   WriteBatch batch;
   batch.results = {result("api", kT0 * 1000), full, result("api", kT0 * 1000 + 1000),
                    result("other", kT0 * 1000 + 200)};
@@ -94,6 +95,7 @@ TEST_F(SqliteResultStoreTest, ResultsReadBackWithEveryFieldNewestFirst) {
   EXPECT_EQ(got.dns_rcode, 0);
   EXPECT_EQ(got.error_kind, ErrorKind::kProtocol);
   EXPECT_EQ(got.error_message, "status 503");
+  EXPECT_EQ(got.details, "loss=0%; sent=3; received=3");
   EXPECT_FALSE(all[0].certificate_expiry_ms.has_value());
   EXPECT_EQ(all[0].dns_rcode, -1);
 
