@@ -9,6 +9,7 @@
 #include "app/vigil_server.hpp"
 #include "config/config_loader.hpp"
 #include "services/api_key_service.hpp"
+#include "services/live_state.hpp"
 #include "storage/sqlite/sqlite_api_key_store.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 
@@ -72,8 +73,10 @@ int main(int argc, char** argv) {
   add_storage_flags(*create_key, key_flags);
 
   CLI11_PARSE(app, argc, argv);
-  HeartbeatBoard no_pushes;  // commands other than serve only validate
-  ProbeRegistry probes = make_probe_registry(no_pushes);
+  // Commands other than serve only validate: nothing is pushed or observed.
+  HeartbeatBoard no_pushes;
+  LiveState no_observations;
+  ProbeRegistry probes = make_probe_registry(no_pushes, no_observations);
 
   try {
     if (*check) {

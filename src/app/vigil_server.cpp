@@ -56,7 +56,7 @@ struct VigilServer::Parts {
         result_store(database),
         key_store(database),
         heartbeat_store(database),
-        probes(make_probe_registry(board)),
+        probes(make_probe_registry(board, live)),
         monitors(monitor_store, probes),
         writer(result_store, kCommitInterval, kCommitRows),
         ingestor(result_store, writer, live, clock,
@@ -87,9 +87,9 @@ struct VigilServer::Parts {
   SqliteApiKeyStore key_store;
   SqliteHeartbeatStore heartbeat_store;
   HeartbeatBoard board;
+  LiveState live;
   ProbeRegistry probes;
   MonitorService monitors;
-  LiveState live;
   BatchWriter writer;
   Ingestor ingestor;
   MonitorDataService data;

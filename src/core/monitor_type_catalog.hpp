@@ -2,6 +2,7 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "core/monitor_spec.hpp"
 
@@ -17,6 +18,8 @@ class MonitorTypeCatalog {
   //! Fills values the type generates itself (e.g. a push token) before a monitor is validated
   //! and stored; `previous` is the stored version when the monitor is being updated.
   virtual void prepare(MonitorSpec& spec, const MonitorSpec* previous) const = 0;
+  //! Tags of the monitors this one reads (a group's members); empty for most types.
+  virtual std::vector<std::string> dependencies(const MonitorSpec& spec) const = 0;
 };
 
 }  // namespace vigil

@@ -1,16 +1,12 @@
 #include "probes/probe_registry.hpp"
 
 #include <algorithm>
-#include <array>
 #include <string_view>
 
 namespace vigil {
 namespace {
 
 constexpr std::string_view kManualType = "NONE";
-// Kener's types that Vigil will run but does not yet.
-constexpr std::array<std::string_view, 8> kPlannedTypes = {"PING",      "DNS",     "SSL",  "SQL",
-                                                           "HEARTBEAT", "GAMEDIG", "GRPC", "GROUP"};
 
 }  // namespace
 
@@ -20,17 +16,19 @@ void ProbeRegistry::add(ProbeKind kind) {
   kinds_.push_back(std::move(kind));
 }
 
-Result<std::unique_ptr<Probe>> ProbeRegistry::build(const MonitorSpec& spec) const {
+const ProbeKind* ProbeRegistry::find(const std::string& type) const {
   for (const auto& kind : kinds_) {
-    if (kind.type == spec.monitor_type) return kind.build(spec);
+    if (kind.type == type) return &kind;
   }
+  return nullptr;
+}
+
+Result<std::unique_ptr<Probe>> ProbeRegistry::build(const MonitorSpec& spec) const {
+  if (const ProbeKind* kind = find(spec.monitor_type)) return kind->build(spec);
   std::string supported;
   for (const auto& type : types()) supported += (supported.empty() ? "" : ", ") + type;
-  bool planned = std::find(kPlannedTypes.begin(), kPlannedTypes.end(), spec.monitor_type) !=
-                 kPlannedTypes.end();
-  std::string message = planned ? "monitor_type " + spec.monitor_type + " is not implemented yet"
-                                : "unknown monitor_type " + spec.monitor_type;
-  return Error{ErrorCode::kBadRequest, message + "; supported: " + supported};
+  return Error{ErrorCode::kBadRequest,
+               "unknown monitor_type " + spec.monitor_type + "; supported: " + supported};
 }
 
 std::optional<std::string> ProbeRegistry::check(const MonitorSpec& spec) const {
@@ -41,9 +39,13 @@ std::optional<std::string> ProbeRegistry::check(const MonitorSpec& spec) const {
 }
 
 void ProbeRegistry::prepare(MonitorSpec& spec, const MonitorSpec* previous) const {
-  for (const auto& kind : kinds_) {
-    if (kind.type == spec.monitor_type && kind.prepare) kind.prepare(spec, previous);
-  }
+  const ProbeKind* kind = find(spec.monitor_type);
+  if (kind && kind->prepare) kind->prepare(spec, previous);
+}
+
+std::vector<std::string> ProbeRegistry::dependencies(const MonitorSpec& spec) const {
+  const ProbeKind* kind = find(spec.monitor_type);
+  return kind && kind->dependencies ? kind->dependencies(spec) : std::vector<std::string>{};
 }
 
 std::vector<std::string> ProbeRegistry::types() const {

@@ -18,6 +18,8 @@ struct ProbeKind {
   std::function<Result<std::unique_ptr<Probe>>(const MonitorSpec&)> build;
   //! Optional: fills generated type_data values before validation (see MonitorTypeCatalog).
   std::function<void(MonitorSpec& spec, const MonitorSpec* previous)> prepare = nullptr;
+  //! Optional: the tags of the monitors a monitor of this kind reads (see MonitorTypeCatalog).
+  std::function<std::vector<std::string>(const MonitorSpec& spec)> dependencies = nullptr;
 };
 
 //! Every probe kind the binary knows, registered explicitly by the composition root.
@@ -31,10 +33,14 @@ class ProbeRegistry final : public MonitorTypeCatalog {
   std::optional<std::string> check(const MonitorSpec& spec) const override;
   //! MonitorTypeCatalog: runs the kind's prepare step, if it has one.
   void prepare(MonitorSpec& spec, const MonitorSpec* previous) const override;
+  //! MonitorTypeCatalog: the kind's dependencies, if it declares any.
+  std::vector<std::string> dependencies(const MonitorSpec& spec) const override;
   //! Registered type names, plus NONE, sorted.
   std::vector<std::string> types() const;
 
  private:
+  const ProbeKind* find(const std::string& type) const;
+
   std::vector<ProbeKind> kinds_;
 };
 

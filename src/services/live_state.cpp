@@ -12,32 +12,25 @@ bool healthy(Status s) {
 std::optional<Status> LiveState::observe(const std::string& tag, const LiveStatus& observed,
                                          int confirmation_threshold) {
   std::lock_guard lock(mutex_);
-  auto [it, inserted] = entries_.try_emplace(tag);
-  Entry& entry = it->second;
-  if (inserted || entry.shown.status == Status::kNoData || observed.status == Status::kNoData) {
-    Status previous = entry.shown.status;
-    entry.shown = observed;
-    entry.pending_count = 0;
-    if (previous != observed.status) return previous;
-    return std::nullopt;
-  }
+  Entry& entry = entries_[tag];
   Status previous = entry.shown.status;
-  if (healthy(previous) == healthy(observed.status)) {
+  bool shown = previous == Status::kNoData || observed.status == Status::kNoData ||
+               healthy(previous) == healthy(observed.status) ||
+               ++entry.pending_count >= confirmation_threshold;
+  if (shown) {
     entry.shown = observed;
     entry.pending_count = 0;
-  } else if (++entry.pending_count >= confirmation_threshold) {
-    entry.shown = observed;
-    entry.pending_count = 0;
-  } else {
-    return std::nullopt;
   }
-  if (previous != entry.shown.status) return previous;
+  entry.shown.observed_ms = observed.at_ms;
+  if (shown && previous != observed.status) return previous;
   return std::nullopt;
 }
 
 void LiveState::set(const std::string& tag, const LiveStatus& status) {
   std::lock_guard lock(mutex_);
-  entries_[tag] = Entry{status, 0};
+  Entry& entry = entries_[tag];
+  entry = Entry{status, 0};
+  entry.shown.observed_ms = status.at_ms;
 }
 
 std::optional<LiveStatus> LiveState::get(const std::string& tag) const {

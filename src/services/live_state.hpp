@@ -6,31 +6,22 @@
 #include <string>
 #include <unordered_map>
 
-#include "core/status.hpp"
-#include "core/time_units.hpp"
+#include "core/live_status.hpp"
 
 namespace vigil {
-
-//! The latest known status of one monitor.
-struct LiveStatus {
-  Status status = Status::kNoData;
-  double latency_ms = 0;
-  Millis at_ms = 0;  //!< when it was observed
-  std::string type;  //!< Kener row type of the observation
-};
 
 //! Last status per monitor, read by groups, badges and pages. Every path that stores a status
 //! updates it (Kener's cache invariant). Applies the confirmation threshold: the shown status
 //! only flips between healthy (UP) and unhealthy after N consecutive observations on the new side.
-class LiveState {
+class LiveState final : public LiveStatusSource {
  public:
   //! Records an observation; returns the previous shown status when the shown status changed.
   std::optional<Status> observe(const std::string& tag, const LiveStatus& observed,
                                 int confirmation_threshold);
   //! Sets the shown status directly (manual writes), bypassing the threshold.
   void set(const std::string& tag, const LiveStatus& status);
-  //! The shown status of a monitor, if any was observed.
-  std::optional<LiveStatus> get(const std::string& tag) const;
+  //! LiveStatusSource: the shown status of a monitor, if any was observed.
+  std::optional<LiveStatus> get(const std::string& tag) const override;
   //! Forgets a monitor.
   void remove(const std::string& tag);
 

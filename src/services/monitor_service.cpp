@@ -70,8 +70,32 @@ std::optional<Error> MonitorService::normalise_and_validate(MonitorSpec& spec,
   }
   catalog_.prepare(spec, previous);
   auto problems = validate_common_fields(spec);
-  if (auto type_problem = catalog_.check(spec)) problems.push_back(*type_problem);
+  if (auto type_problem = catalog_.check(spec)) {
+    problems.push_back(*type_problem);
+  } else if (auto dependency_problem = check_dependencies(spec)) {
+    problems.push_back(*dependency_problem);
+  }
   if (!problems.empty()) return Error{ErrorCode::kBadRequest, join(problems)};
+  return std::nullopt;
+}
+
+std::optional<std::string> MonitorService::check_dependencies(const MonitorSpec& spec) const {
+  // Every member must exist, and following members from `spec` must never lead back to it.
+  std::vector<std::string> pending = catalog_.dependencies(spec);
+  for (const auto& tag : pending) {
+    if (tag != spec.tag && !find(tag)) return "type_data: member '" + tag + "' does not exist";
+  }
+  std::vector<std::string> seen;
+  while (!pending.empty()) {
+    std::string tag = pending.back();
+    pending.pop_back();
+    if (tag == spec.tag) return "type_data: member '" + tag + "' would make a cycle of groups";
+    if (std::find(seen.begin(), seen.end(), tag) != seen.end()) continue;
+    seen.push_back(tag);
+    if (auto member = find(tag)) {
+      for (auto& next : catalog_.dependencies(*member)) pending.push_back(std::move(next));
+    }
+  }
   return std::nullopt;
 }
 
@@ -115,12 +139,21 @@ std::optional<Error> MonitorService::remove(const std::string& tag) {
 }
 
 std::vector<Error> MonitorService::reconcile(const std::vector<MonitorSpec>& declared) {
+  // Groups may be declared before their members: retry the failures while any pass makes progress.
+  std::vector<MonitorSpec> todo = declared;
   std::vector<Error> errors;
-  for (const auto& spec : declared) {
-    auto result = find(spec.tag) ? update(spec) : create(spec);
-    if (!result.ok()) {
-      errors.push_back(Error{result.error().code, spec.tag + ": " + result.error().message});
+  for (std::size_t before = todo.size() + 1; !todo.empty() && todo.size() < before;) {
+    before = todo.size();
+    std::vector<MonitorSpec> failed;
+    errors.clear();
+    for (const auto& spec : todo) {
+      auto result = find(spec.tag) ? update(spec) : create(spec);
+      if (!result.ok()) {
+        errors.push_back(Error{result.error().code, spec.tag + ": " + result.error().message});
+        failed.push_back(spec);
+      }
     }
+    todo = std::move(failed);
   }
   return errors;
 }

@@ -55,6 +55,7 @@ class MonitorService {
 
  private:
   std::optional<Error> normalise_and_validate(MonitorSpec& spec, const MonitorSpec* previous) const;
+  std::optional<std::string> check_dependencies(const MonitorSpec& spec) const;
   void remember(const MonitorSpec& spec);
 
   MonitorStore& store_;

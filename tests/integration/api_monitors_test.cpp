@@ -128,13 +128,15 @@ TEST_F(ApiMonitorsTest, BadBodiesAreBadRequests) {
   EXPECT_EQ(vigil_->api("GET", "/api/v4/monitors/t1").status, 404);
 }
 
-TEST_F(ApiMonitorsTest, NotImplementedTypeSaysSo) {
-  auto r = create(R"({"tag": "resolver", "name": "x", "monitor_type": "DNS",
-                      "type_data": {"host": "example.com", "lookupRecord": "A"}})");
+TEST_F(ApiMonitorsTest, UnknownTypeSaysSoAndListsTheSupportedOnes) {
+  auto r = create(R"({"tag": "mail", "name": "x", "monitor_type": "SMTP", "type_data": {}})");
   ASSERT_EQ(r.status, 400);
   std::string message(parse(r).at("error").at("message").as_string());
-  EXPECT_NE(message.find("DNS"), std::string::npos) << message;
-  EXPECT_NE(message.find("not implemented"), std::string::npos) << message;
+  EXPECT_NE(message.find("unknown monitor_type SMTP"), std::string::npos) << message;
+  for (const char* type : {"API", "DNS", "GAMEDIG", "GROUP", "GRPC", "HEARTBEAT", "NONE", "PING",
+                           "SQL", "SSL", "TCP"}) {
+    EXPECT_NE(message.find(type), std::string::npos) << type << " missing from: " << message;
+  }
 }
 
 TEST_F(ApiMonitorsTest, PatchRejectsTagChangeUnknownFieldsAndUnknownMonitor) {

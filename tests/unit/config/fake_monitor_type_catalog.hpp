@@ -12,6 +12,8 @@ class FakeMonitorTypeCatalog final : public MonitorTypeCatalog {
  public:
   //! MonitorTypeCatalog: nothing to generate.
   void prepare(MonitorSpec&, const MonitorSpec*) const override {}
+  //! MonitorTypeCatalog: no type here reads other monitors.
+  std::vector<std::string> dependencies(const MonitorSpec&) const override { return {}; }
   //! MonitorTypeCatalog.
   std::optional<std::string> check(const MonitorSpec& spec) const override {
     const boost::json::object data = boost::json::parse(spec.type_data).as_object();

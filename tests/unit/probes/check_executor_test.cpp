@@ -147,13 +147,14 @@ TEST_F(CheckExecutorTest, TypeDataThatNoLongerBuildsIsADownResult) {
 
 TEST_F(CheckExecutorTest, UnknownTypeIsADownResultNamingTheType) {
   CheckExecutor executor(io_, curl_, clock_, registry_, sink_, 10);
-  auto ping = std::make_shared<MonitorSpec>();
-  ping->tag = "p";
-  ping->monitor_type = "PING";
-  executor.submit(job(ping, 1));
+  auto ftp = std::make_shared<MonitorSpec>();
+  ftp->tag = "p";
+  ftp->monitor_type = "FTP";
+  executor.submit(job(ftp, 1));
   io_.poll();
   ASSERT_EQ(sink_.results.size(), 1u);
-  EXPECT_NE(sink_.results[0].error_message.find("PING is not implemented yet"), std::string::npos);
+  EXPECT_EQ(sink_.results[0].status, Status::kDown);
+  EXPECT_NE(sink_.results[0].error_message.find("unknown monitor_type FTP"), std::string::npos);
 }
 
 TEST_F(CheckExecutorTest, ChecksFinishingAfterTheExecutorIsGoneAreDropped) {

@@ -32,19 +32,22 @@ std::string read_first_line(int fd) {
 }  // namespace
 
 FixtureServer::FixtureServer(const std::string& cert_file, const std::string& key_file)
-    : tls_(!cert_file.empty()) {
+    : FixtureServer(cert_file.empty() ? std::vector<std::string>{"python3", VIGIL_FIXTURE_SERVER}
+                                      : std::vector<std::string>{"python3", VIGIL_FIXTURE_SERVER,
+                                                                 "--tls", cert_file, key_file},
+                    !cert_file.empty()) {}
+
+FixtureServer::FixtureServer(std::vector<std::string> command, bool tls) : tls_(tls) {
   int out[2];
   if (pipe(out) != 0) throw std::runtime_error("pipe failed");
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, out[1], STDOUT_FILENO);
   posix_spawn_file_actions_addclose(&actions, out[0]);
-  std::vector<std::string> args{"python3", VIGIL_FIXTURE_SERVER};
-  if (tls_) args.insert(args.end(), {"--tls", cert_file, key_file});
   std::vector<char*> argv;
-  for (auto& arg : args) argv.push_back(arg.data());
+  for (auto& arg : command) argv.push_back(arg.data());
   argv.push_back(nullptr);
-  int spawned = posix_spawnp(&pid_, "python3", &actions, nullptr, argv.data(), environ);
+  int spawned = posix_spawnp(&pid_, argv[0], &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
   close(out[1]);
   std::string line = spawned == 0 ? read_first_line(out[0]) : "";

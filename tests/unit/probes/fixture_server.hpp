@@ -3,6 +3,7 @@
 #include <sys/types.h>
 
 #include <string>
+#include <vector>
 
 namespace vigil::testing {
 
@@ -11,6 +12,8 @@ class FixtureServer {
  public:
   //! Starts plain HTTP, or HTTPS with the given certificate and key files.
   explicit FixtureServer(const std::string& cert_file = "", const std::string& key_file = "");
+  //! Starts any server `command` (argv) that prints its loopback port on its first line.
+  FixtureServer(std::vector<std::string> command, bool tls);
   ~FixtureServer();
   FixtureServer(const FixtureServer&) = delete;
   FixtureServer& operator=(const FixtureServer&) = delete;

@@ -272,11 +272,13 @@ TEST(PingProbeTest, JunkRepliesAreIgnoredAndOnlyTheRealReplyCounts) {
   std::string stem = "/tmp/vigil-ping-" + std::to_string(getpid()) + "-responder";
   std::ofstream(stem + ".py") << kJunkResponder;
   std::filesystem::remove(stem + ".ready");
-  ASSERT_TRUE(shell("{ ip netns exec " + network.far() + " timeout 10 python3 " + stem + ".py " +
+  ASSERT_TRUE(shell("{ ip netns exec " + network.far() + " timeout 20 python3 " + stem + ".py " +
                     stem + ".ready & echo $! > " + stem + ".pid; }"));
-  for (int i = 0; i < 100 && !std::filesystem::exists(stem + ".ready"); ++i) {
+  // Python can take seconds to start on a loaded machine; the responder must be up first.
+  for (int i = 0; i < 400 && !std::filesystem::exists(stem + ".ready"); ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(20));
   }
+  ASSERT_TRUE(std::filesystem::exists(stem + ".ready")) << "the junk responder did not start";
   CheckResult result;
   {
     InsideNamespace inside(network.near());

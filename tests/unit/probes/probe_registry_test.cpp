@@ -54,17 +54,6 @@ TEST(ProbeRegistryTest, NoneIsAlwaysAccepted) {
   EXPECT_EQ(registry.check(spec("NONE", R"({"overrideWithLastKnownStatus":true})")), std::nullopt);
 }
 
-TEST(ProbeRegistryTest, KenerTypeNotYetImplementedSaysSo) {
-  ProbeRegistry registry;
-  registry.add(kind("API"));
-  registry.add(kind("TCP"));
-  EXPECT_EQ(registry.check(spec("PING")),
-            "monitor_type PING is not implemented yet; supported: API, NONE, TCP");
-  auto built = registry.build(spec("GROUP"));
-  ASSERT_FALSE(built.ok());
-  EXPECT_EQ(built.error().code, ErrorCode::kBadRequest);
-}
-
 TEST(ProbeRegistryTest, UnknownTypeSaysUnknown) {
   ProbeRegistry registry;
   registry.add(kind("API"));
