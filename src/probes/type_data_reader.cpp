@@ -32,6 +32,26 @@ TypeDataReader TypeDataReader::nested(const json::object& object, std::string pa
   return TypeDataReader(document_, object, std::move(path), problems_);
 }
 
+void TypeDataReader::objects(std::string_view key, std::size_t min_items, std::string_view shape,
+                             const std::function<void(TypeDataReader& item)>& read_item) {
+  const json::value* list = find(key);
+  if (list == nullptr || !list->is_array() || list->get_array().size() < min_items) {
+    fail(key, "must be " + std::string(shape));
+    return;
+  }
+  const json::array& items = list->get_array();
+  for (std::size_t i = 0; i < items.size(); ++i) {
+    std::string index = "[" + std::to_string(i) + "]";
+    if (!items[i].is_object()) {
+      fail(key, index + " must be an object");
+      continue;
+    }
+    TypeDataReader item = nested(items[i].get_object(), path_of(key) + index);
+    read_item(item);
+    item.reject_unknown();
+  }
+}
+
 const json::value* TypeDataReader::find(std::string_view key) {
   ignore(key);
   const json::value* value = object_->if_contains(key);

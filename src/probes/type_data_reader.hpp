@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <optional>
 #include <string>
@@ -33,6 +34,10 @@ class TypeDataReader {
   std::optional<double> number(std::string_view key, double min);
   //! A boolean field; nullopt when absent or not a boolean.
   std::optional<bool> boolean(std::string_view key);
+  //! Reads a list of at least `min_items` objects, calling `read_item` with a reader for each
+  //! (its problems are named "key[i].field"); anything else is one problem, "must be `shape`".
+  void objects(std::string_view key, std::size_t min_items, std::string_view shape,
+               const std::function<void(TypeDataReader& item)>& read_item);
   //! Any field, unchecked; nullptr when absent.
   const boost::json::value* raw(std::string_view key);
   //! Accepts a field without reading it.

@@ -15,12 +15,6 @@ namespace {
 
 namespace json = boost::json;
 
-std::int64_t now_s() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 std::string tcp_monitor(const std::string& tag, int port) {
   return R"({"tag":")" + tag + R"(","name":")" + tag +
          R"(","monitor_type":"TCP","cron":"* * * * *","interval_seconds":null,

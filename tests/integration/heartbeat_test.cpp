@@ -13,12 +13,6 @@ namespace {
 
 namespace json = boost::json;
 
-std::int64_t now_s() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 //! The status of the newest minute row of a monitor, or "" when it has none.
 std::string latest_status(const RunningVigil& vigil, const std::string& tag) {
   auto r = vigil.api("GET", "/api/v4/monitors/" + tag +

@@ -18,12 +18,6 @@ namespace {
 
 namespace json = boost::json;
 
-std::int64_t now_s() {
-  return std::chrono::duration_cast<std::chrono::seconds>(
-             std::chrono::system_clock::now().time_since_epoch())
-      .count();
-}
-
 //! Sum of all check counts in a monitor's minute rows over the last hour.
 struct MinuteSummary {
   std::int64_t up = 0;

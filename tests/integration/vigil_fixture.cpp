@@ -2,10 +2,17 @@
 
 #include <signal.h>
 
+#include <chrono>
 #include <fstream>
 #include <stdexcept>
 
 namespace vigil::testing {
+
+std::int64_t now_s() {
+  return std::chrono::duration_cast<std::chrono::seconds>(
+             std::chrono::system_clock::now().time_since_epoch())
+      .count();
+}
 
 RunningVigil::RunningVigil(const std::string& config_yaml) {
   if (!config_yaml.empty()) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <memory>
 #include <string>
 
@@ -8,6 +9,9 @@
 #include "vigil_process.hpp"
 
 namespace vigil::testing {
+
+//! The current Unix time in seconds.
+std::int64_t now_s();
 
 //! A running `vigil serve` on a temporary data dir with an API key, for tests that talk HTTP.
 class RunningVigil {

@@ -12,6 +12,7 @@
 #include <memory>
 
 #include "net/curl_engine.hpp"
+#include "net/curl_error_kind.hpp"
 #include "probes/type_data_reader.hpp"
 
 namespace vigil {
@@ -108,34 +109,6 @@ void read_keyword(TypeDataReader& reader, ApiProbe::Settings& settings) {
   settings.conditions.add(Condition::body_contains(*keyword, inverted));
 }
 
-ErrorKind classify(CURLcode code) {
-  switch (code) {
-    case CURLE_OPERATION_TIMEDOUT:
-      return ErrorKind::kTimeout;
-    case CURLE_COULDNT_CONNECT:
-      return ErrorKind::kRefused;
-    case CURLE_COULDNT_RESOLVE_HOST:
-    case CURLE_COULDNT_RESOLVE_PROXY:
-      return ErrorKind::kDns;
-    case CURLE_SSL_CONNECT_ERROR:
-    case CURLE_PEER_FAILED_VERIFICATION:
-    case CURLE_SSL_CERTPROBLEM:
-    case CURLE_SSL_CIPHER:
-    case CURLE_SSL_CACERT_BADFILE:
-    case CURLE_SSL_ISSUER_ERROR:
-    case CURLE_SSL_PINNEDPUBKEYNOTMATCH:
-    case CURLE_SSL_INVALIDCERTSTATUS:
-    case CURLE_SSL_CRL_BADFILE:
-      return ErrorKind::kTls;
-    case CURLE_WEIRD_SERVER_REPLY:
-    case CURLE_GOT_NOTHING:
-    case CURLE_HTTP2:
-      return ErrorKind::kProtocol;
-    default:
-      return ErrorKind::kError;
-  }
-}
-
 double seconds_info_ms(CURL* easy, CURLINFO info) {
   curl_off_t micros = 0;
   curl_easy_getinfo(easy, info, &micros);
@@ -200,7 +173,7 @@ struct ApiProbe::Exchange {
     result.status = Status::kUp;
     if (!answered) {
       result.status = Status::kDown;
-      result.error_kind = classify(code);
+      result.error_kind = curl_error_kind(code);
       result.error_message = error[0] != '\0' ? error : curl_easy_strerror(code);
     } else if (!healthy && !by_conditions) {
       result.status = Status::kDown;

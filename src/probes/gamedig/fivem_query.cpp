@@ -10,6 +10,7 @@
 #include <string>
 
 #include "net/curl_engine.hpp"
+#include "net/curl_error_kind.hpp"
 
 namespace vigil {
 namespace {
@@ -50,24 +51,17 @@ std::string base_url(const QueryTarget& target) {
   return "http://" + host + ":" + std::to_string(target.port);
 }
 
+// A reply cut short or too large for a game server's info is the server's fault: a protocol error.
 ErrorKind classify(CURLcode code) {
   switch (code) {
-    case CURLE_OPERATION_TIMEDOUT:
-      return ErrorKind::kTimeout;
-    case CURLE_COULDNT_CONNECT:
-      return ErrorKind::kRefused;
-    case CURLE_COULDNT_RESOLVE_HOST:
-      return ErrorKind::kDns;
     case CURLE_WRITE_ERROR:
     case CURLE_FILESIZE_EXCEEDED:
-    case CURLE_WEIRD_SERVER_REPLY:
-    case CURLE_GOT_NOTHING:
     case CURLE_PARTIAL_FILE:
     case CURLE_RECV_ERROR:
     case CURLE_UNSUPPORTED_PROTOCOL:
       return ErrorKind::kProtocol;
     default:
-      return ErrorKind::kError;
+      return curl_error_kind(code);
   }
 }
 

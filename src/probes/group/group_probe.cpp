@@ -2,7 +2,6 @@
 
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/json.hpp>
 
 #include <algorithm>
 #include <cmath>
@@ -11,8 +10,6 @@
 
 namespace vigil {
 namespace {
-
-namespace json = boost::json;
 
 // How often a waiting group looks at its members again, and how much earlier than the group a
 // member's check may have started and still count as the same round.
@@ -71,31 +68,22 @@ Result<GroupProbe::Settings> GroupProbe::parse(std::string_view type_data) {
   auto reader = TypeDataReader::parse(type_data);
   if (!reader) return reader.error();
   Settings settings;
-  const json::value* members = reader->raw("monitors");
-  if (members == nullptr || !members->is_array() || members->get_array().size() < 2) {
-    reader->fail("monitors", "must list at least two members as {tag, weight}");
-  } else {
-    const json::array& list = members->get_array();
-    double total = 0;
-    for (std::size_t i = 0; i < list.size(); ++i) {
-      if (!list[i].is_object()) {
-        reader->fail("monitors", "[" + std::to_string(i) + "] must be an object {tag, weight}");
-        continue;
-      }
-      auto entry = reader->nested(list[i].get_object(),
-                                  reader->path_of("monitors") + "[" + std::to_string(i) + "]");
-      auto tag = entry.string("tag", true);
-      auto weight = entry.number("weight", 0);
-      if (!weight) entry.fail("weight", "is required");
-      entry.reject_unknown();
-      if (tag && weight) {
-        settings.members.push_back({*tag, *weight});
-        total += *weight;
-      }
-    }
-    if (settings.members.size() == list.size() && std::abs(total - 1.0) > 0.01) {
-      reader->fail("monitors", "weights must add up to 1 (±0.01), not " + std::to_string(total));
-    }
+  bool complete = true;
+  reader->objects("monitors", 2, "a list of at least two members {tag, weight}",
+                  [&](TypeDataReader& entry) {
+                    auto tag = entry.string("tag", true);
+                    auto weight = entry.number("weight", 0);
+                    if (!weight) entry.fail("weight", "is required");
+                    if (tag && weight) {
+                      settings.members.push_back({*tag, *weight});
+                    } else {
+                      complete = false;
+                    }
+                  });
+  double total = 0;
+  for (const auto& member : settings.members) total += member.weight;
+  if (complete && !settings.members.empty() && std::abs(total - 1.0) > 0.01) {
+    reader->fail("monitors", "weights must add up to 1 (±0.01), not " + std::to_string(total));
   }
   if (auto rule = reader->string("latencyCalculation")) {
     if (*rule == "AVG") {

@@ -4,7 +4,6 @@
 #include <boost/asio/ip/udp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/json/value.hpp>
 
 #include <algorithm>
 #include <chrono>
@@ -21,7 +20,6 @@ namespace vigil {
 namespace {
 
 namespace asio = boost::asio;
-namespace json = boost::json;
 using asio::ip::udp;
 using SteadyClock = std::chrono::steady_clock;
 
@@ -43,14 +41,7 @@ std::vector<std::uint8_t> random_payload() {
   return payload;
 }
 
-std::optional<PingProbe::Settings::Host> read_host(TypeDataReader& reader, std::size_t index,
-                                                   const json::value& value) {
-  std::string path = reader.path_of("hosts") + "[" + std::to_string(index) + "]";
-  if (!value.is_object()) {
-    reader.fail("hosts", "[" + std::to_string(index) + "] must be an object");
-    return std::nullopt;
-  }
-  TypeDataReader entry = reader.nested(value.get_object(), path);
+PingProbe::Settings::Host read_host(TypeDataReader& entry) {
   PingProbe::Settings::Host host;
   std::string type = entry.string("type").value_or("IP4");
   if (type != "IP4" && type != "IP6") entry.fail("type", "must be IP4 or IP6");
@@ -60,7 +51,6 @@ std::optional<PingProbe::Settings::Host> read_host(TypeDataReader& reader, std::
   host.host = name.value_or("");
   host.timeout_ms = entry.integer("timeout", 1, kMaxTimeoutMs).value_or(host.timeout_ms);
   host.count = static_cast<int>(entry.integer("count", 1, kMaxCount).value_or(host.count));
-  entry.reject_unknown();
   return host;
 }
 
@@ -242,15 +232,8 @@ Result<PingProbe::Settings> PingProbe::parse(std::string_view type_data) {
   auto reader = TypeDataReader::parse(type_data);
   if (!reader) return reader.error();
   Settings settings;
-  const json::value* hosts = reader->raw("hosts");
-  if (hosts == nullptr || !hosts->is_array() || hosts->get_array().empty()) {
-    reader->fail("hosts", "must be a list of at least one {type, host, timeout, count}");
-  } else {
-    const json::array& list = hosts->get_array();
-    for (std::size_t i = 0; i < list.size(); ++i) {
-      if (auto host = read_host(*reader, i, list[i])) settings.hosts.push_back(std::move(*host));
-    }
-  }
+  reader->objects("hosts", 1, "a list of at least one {type, host, timeout, count}",
+                  [&](TypeDataReader& entry) { settings.hosts.push_back(read_host(entry)); });
   reader->ignore("pingEval");  // Kener's JavaScript evaluator; not run (yet)
   if (auto error = reader->finish()) return *error;
   return settings;

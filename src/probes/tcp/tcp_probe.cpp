@@ -4,7 +4,6 @@
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/json/value.hpp>
 
 #include <chrono>
 #include <memory>
@@ -15,7 +14,6 @@ namespace vigil {
 namespace {
 
 namespace asio = boost::asio;
-namespace json = boost::json;
 using asio::ip::tcp;
 using SteadyClock = std::chrono::steady_clock;
 
@@ -40,14 +38,7 @@ ErrorKind classify(const boost::system::error_code& ec) {
   return ErrorKind::kError;
 }
 
-std::optional<TcpProbe::Settings::Host> read_host(TypeDataReader& reader, std::size_t index,
-                                                  const json::value& value) {
-  std::string path = reader.path_of("hosts") + "[" + std::to_string(index) + "]";
-  if (!value.is_object()) {
-    reader.fail("hosts", "[" + std::to_string(index) + "] must be an object");
-    return std::nullopt;
-  }
-  TypeDataReader entry = reader.nested(value.get_object(), path);
+TcpProbe::Settings::Host read_host(TypeDataReader& entry) {
   TcpProbe::Settings::Host host;
   std::string type = entry.string("type").value_or("IP4");
   if (type != "IP4" && type != "IP6") entry.fail("type", "must be IP4 or IP6");
@@ -57,7 +48,6 @@ std::optional<TcpProbe::Settings::Host> read_host(TypeDataReader& reader, std::s
   host.host = name.value_or("");
   host.port = static_cast<int>(entry.integer("port", 1, 65535).value_or(host.port));
   host.timeout_ms = entry.integer("timeout", 1, kMaxTimeoutMs).value_or(host.timeout_ms);
-  entry.reject_unknown();
   return host;
 }
 
@@ -170,15 +160,8 @@ Result<TcpProbe::Settings> TcpProbe::parse(std::string_view type_data) {
   auto reader = TypeDataReader::parse(type_data);
   if (!reader) return reader.error();
   Settings settings;
-  const json::value* hosts = reader->raw("hosts");
-  if (hosts == nullptr || !hosts->is_array() || hosts->get_array().empty()) {
-    reader->fail("hosts", "must be a list of at least one {type, host, port, timeout}");
-  } else {
-    const json::array& list = hosts->get_array();
-    for (std::size_t i = 0; i < list.size(); ++i) {
-      if (auto host = read_host(*reader, i, list[i])) settings.hosts.push_back(std::move(*host));
-    }
-  }
+  reader->objects("hosts", 1, "a list of at least one {type, host, port, timeout}",
+                  [&](TypeDataReader& entry) { settings.hosts.push_back(read_host(entry)); });
   reader->ignore("tcpEval");  // Kener's JavaScript evaluator; not run (yet)
   if (auto error = reader->finish()) return *error;
   return settings;
