@@ -9,8 +9,9 @@ namespace {
 
 namespace json = boost::json;
 
-HttpResponse monitor_response(int status, const MonitorSpec& spec) {
-  return json_response(status, json::object{{"monitor", monitor_to_json(spec)}});
+HttpResponse monitor_response(const MonitorService& monitors, int status,
+                              const MonitorSpec& spec) {
+  return json_response(status, json::object{{"monitor", monitor_to_json(monitors.redacted(spec))}});
 }
 
 HttpResponse list_monitors(MonitorService& monitors, const HttpRequest& request) {
@@ -24,7 +25,9 @@ HttpResponse list_monitors(MonitorService& monitors, const HttpRequest& request)
   filter.monitor_type = param("monitor_type");
   filter.is_hidden = param("is_hidden");
   json::array list;
-  for (const auto& spec : monitors.list(filter)) list.push_back(monitor_to_json(spec));
+  for (const auto& spec : monitors.list(filter)) {
+    list.push_back(monitor_to_json(monitors.redacted(spec)));
+  }
   return json_response(200, json::object{{"monitors", std::move(list)}});
 }
 
@@ -35,7 +38,7 @@ HttpResponse create_monitor(MonitorService& monitors, const HttpRequest& request
   if (auto error = apply_monitor_json(body.value(), true, spec)) return error_response(*error);
   auto created = monitors.create(std::move(spec));
   if (!created.ok()) return error_response(created.error());
-  return monitor_response(201, created.value());
+  return monitor_response(monitors, 201, created.value());
 }
 
 HttpResponse update_monitor(MonitorService& monitors, const HttpRequest& request,
@@ -48,7 +51,7 @@ HttpResponse update_monitor(MonitorService& monitors, const HttpRequest& request
   if (auto error = apply_monitor_json(body.value(), false, spec)) return error_response(*error);
   auto updated = monitors.update(std::move(spec));
   if (!updated.ok()) return error_response(updated.error());
-  return monitor_response(200, updated.value());
+  return monitor_response(monitors, 200, updated.value());
 }
 
 }  // namespace
@@ -69,7 +72,7 @@ void add_monitor_routes(Router& router, const ApiKeyService& keys, MonitorServic
                if (!spec) {
                  return error_response({ErrorCode::kNotFound, "monitor '" + tag + "' not found"});
                }
-               return monitor_response(200, *spec);
+               return monitor_response(monitors, 200, *spec);
              }));
   router.add("PATCH", item, require_api_key(keys, [&](const HttpRequest& r, const PathParams& p) {
                return update_monitor(monitors, r, p.at("monitor_tag"));

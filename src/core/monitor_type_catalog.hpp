@@ -18,6 +18,9 @@ class MonitorTypeCatalog {
   //! Fills values the type generates itself (e.g. a push token) before a monitor is validated
   //! and stored; `previous` is the stored version when the monitor is being updated.
   virtual void prepare(MonitorSpec& spec, const MonitorSpec* previous) const = 0;
+  //! A copy of the monitor fit to show: secrets in type_data masked. prepare() restores a masked
+  //! secret sent back unchanged from the stored version.
+  virtual MonitorSpec redact(const MonitorSpec& spec) const = 0;
   //! Tags of the monitors this one reads (a group's members); empty for most types.
   virtual std::vector<std::string> dependencies(const MonitorSpec& spec) const = 0;
 };

@@ -43,6 +43,11 @@ void ProbeRegistry::prepare(MonitorSpec& spec, const MonitorSpec* previous) cons
   if (kind && kind->prepare) kind->prepare(spec, previous);
 }
 
+MonitorSpec ProbeRegistry::redact(const MonitorSpec& spec) const {
+  const ProbeKind* kind = find(spec.monitor_type);
+  return kind && kind->redact ? kind->redact(spec) : spec;
+}
+
 std::vector<std::string> ProbeRegistry::dependencies(const MonitorSpec& spec) const {
   const ProbeKind* kind = find(spec.monitor_type);
   return kind && kind->dependencies ? kind->dependencies(spec) : std::vector<std::string>{};

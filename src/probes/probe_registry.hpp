@@ -18,6 +18,8 @@ struct ProbeKind {
   std::function<Result<std::unique_ptr<Probe>>(const MonitorSpec&)> build;
   //! Optional: fills generated type_data values before validation (see MonitorTypeCatalog).
   std::function<void(MonitorSpec& spec, const MonitorSpec* previous)> prepare = nullptr;
+  //! Optional: masks secrets in type_data for display (see MonitorTypeCatalog).
+  std::function<MonitorSpec(const MonitorSpec& spec)> redact = nullptr;
   //! Optional: the tags of the monitors a monitor of this kind reads (see MonitorTypeCatalog).
   std::function<std::vector<std::string>(const MonitorSpec& spec)> dependencies = nullptr;
 };
@@ -33,6 +35,8 @@ class ProbeRegistry final : public MonitorTypeCatalog {
   std::optional<std::string> check(const MonitorSpec& spec) const override;
   //! MonitorTypeCatalog: runs the kind's prepare step, if it has one.
   void prepare(MonitorSpec& spec, const MonitorSpec* previous) const override;
+  //! MonitorTypeCatalog: the kind's redaction, if it has one.
+  MonitorSpec redact(const MonitorSpec& spec) const override;
   //! MonitorTypeCatalog: the kind's dependencies, if it declares any.
   std::vector<std::string> dependencies(const MonitorSpec& spec) const override;
   //! Registered type names, plus NONE, sorted.

@@ -40,6 +40,8 @@ class MonitorService {
 
   //! Monitors matching the filter, ordered by tag.
   std::vector<MonitorSpec> list(const MonitorFilter& filter) const;
+  //! A monitor as it may be shown (API, logs): secrets in its type_data masked.
+  MonitorSpec redacted(const MonitorSpec& spec) const { return catalog_.redact(spec); }
   //! The in-memory copy of one monitor, or nullptr.
   std::shared_ptr<const MonitorSpec> find(const std::string& tag) const;
   //! Every monitor (in-memory copies).

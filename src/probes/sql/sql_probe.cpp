@@ -4,13 +4,35 @@
 #include <optional>
 #include <utility>
 
+#include <boost/json.hpp>
+
 #include "probes/sql/mysql_check.hpp"
 #include "probes/sql/postgres_check.hpp"
+#include "probes/sql/secret_scrubber.hpp"
 #include "probes/sql/sqlite_check.hpp"
 #include "probes/type_data_reader.hpp"
 
 namespace vigil {
 namespace {
+
+constexpr const char* kConnectionField = "connectionString";
+
+//! The connectionString of a type_data text, if it has one.
+std::optional<std::string> connection_string_of(const std::string& type_data) {
+  boost::system::error_code ec;
+  boost::json::value v = boost::json::parse(type_data, ec);
+  if (ec || !v.is_object()) return std::nullopt;
+  const boost::json::value* field = v.as_object().if_contains(kConnectionField);
+  if (!field || !field->is_string()) return std::nullopt;
+  return std::string(field->as_string());
+}
+
+//! `type_data` with its connectionString replaced.
+std::string with_connection_string(const std::string& type_data, const std::string& connection) {
+  boost::json::value v = boost::json::parse(type_data);
+  v.as_object()[kConnectionField] = connection;
+  return boost::json::serialize(v);
+}
 
 constexpr long kMaxTimeoutMs = 5 * 60 * 1000;
 
@@ -114,12 +136,30 @@ void SqlProbe::run(ProbeContext& ctx, std::function<void(CheckResult)> done) {
 }
 
 ProbeKind sql_probe_kind() {
-  return ProbeKind{"SQL", [](const MonitorSpec& spec) -> Result<std::unique_ptr<Probe>> {
-                     auto settings = SqlProbe::parse(spec.type_data);
-                     if (!settings) return settings.error();
-                     return std::unique_ptr<Probe>(
-                         std::make_unique<SqlProbe>(std::move(*settings), process_environment()));
-                   }};
+  ProbeKind kind{"SQL", [](const MonitorSpec& spec) -> Result<std::unique_ptr<Probe>> {
+                   auto settings = SqlProbe::parse(spec.type_data);
+                   if (!settings) return settings.error();
+                   return std::unique_ptr<Probe>(
+                       std::make_unique<SqlProbe>(std::move(*settings), process_environment()));
+                 }};
+  kind.redact = [](const MonitorSpec& spec) {
+    MonitorSpec shown = spec;
+    if (auto connection = connection_string_of(spec.type_data)) {
+      shown.type_data = with_connection_string(
+          spec.type_data, SecretScrubber::for_connection_string(*connection).scrub(*connection));
+    }
+    return shown;
+  };
+  kind.prepare = [](MonitorSpec& spec, const MonitorSpec* previous) {
+    // A client that shows a monitor and sends it back sends the masked string: keep the secret.
+    auto sent = connection_string_of(spec.type_data);
+    auto stored = previous ? connection_string_of(previous->type_data) : std::nullopt;
+    if (sent && stored && *sent != *stored &&
+        SecretScrubber::for_connection_string(*stored).scrub(*stored) == *sent) {
+      spec.type_data = with_connection_string(spec.type_data, *stored);
+    }
+  };
+  return kind;
 }
 
 }  // namespace vigil

@@ -12,6 +12,8 @@ class FakeMonitorTypeCatalog final : public MonitorTypeCatalog {
  public:
   //! MonitorTypeCatalog: nothing to generate.
   void prepare(MonitorSpec&, const MonitorSpec*) const override {}
+  //! MonitorTypeCatalog: no type here has secrets.
+  MonitorSpec redact(const MonitorSpec& spec) const override { return spec; }
   //! MonitorTypeCatalog: no type here reads other monitors.
   std::vector<std::string> dependencies(const MonitorSpec&) const override { return {}; }
   //! MonitorTypeCatalog.
