@@ -10,6 +10,7 @@
 #include "probes/sql/sql_probe.hpp"
 #include "probes/ssl/ssl_probe.hpp"
 #include "probes/tcp/tcp_probe.hpp"
+#include "probes/type_data_reader.hpp"
 
 namespace vigil {
 
@@ -33,6 +34,12 @@ std::optional<HeartbeatKeys> heartbeat_keys(const MonitorSpec& spec) {
   auto settings = HeartbeatProbe::parse(spec.type_data);
   if (!settings) return std::nullopt;
   return HeartbeatKeys{settings->secret, settings->push_token};
+}
+
+bool repeats_last_status(const MonitorSpec& spec) {
+  if (spec.monitor_type != "NONE") return false;
+  auto reader = TypeDataReader::parse(spec.type_data);
+  return reader && reader->boolean("overrideWithLastKnownStatus").value_or(false);
 }
 
 }  // namespace vigil

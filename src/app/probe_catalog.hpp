@@ -11,6 +11,9 @@ namespace vigil {
 //! probes read `heartbeats`, GROUP probes read `live`.
 ProbeRegistry make_probe_registry(const HeartbeatBoard& heartbeats, const LiveStatusSource& live);
 
+//! True for manual (NONE) monitors with Kener's `overrideWithLastKnownStatus: true`.
+bool repeats_last_status(const MonitorSpec& spec);
+
 //! Reads the push credentials of HEARTBEAT monitors (for the push routes).
 std::optional<HeartbeatKeys> heartbeat_keys(const MonitorSpec& spec);
 

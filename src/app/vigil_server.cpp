@@ -24,9 +24,10 @@
 #include "services/heartbeat_service.hpp"
 #include "services/ingestor.hpp"
 #include "services/live_state.hpp"
+#include "services/manual_status_repeater.hpp"
 #include "services/monitor_data_service.hpp"
 #include "services/monitor_service.hpp"
-#include "services/retention_job.hpp"
+#include "services/periodic_job.hpp"
 #include "storage/sqlite/sqlite_api_key_store.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 #include "storage/sqlite/sqlite_heartbeat_store.hpp"
@@ -71,8 +72,14 @@ struct VigilServer::Parts {
         scheduler(probe_io, clock, executor_proxy),
         completed(ingestor, scheduler),
         executor(probe_io, curl, clock, probes, completed, kMaxChecksInFlight),
-        retention(result_store, settings.retention, clock, std::chrono::seconds(60),
-                  std::chrono::hours(24)) {}
+        repeater(monitors, ingestor, clock, repeats_last_status),
+        retention("retention", std::chrono::seconds(60), std::chrono::hours(24),
+                  [this, policy = settings.retention] {
+                    std::int64_t deleted = result_store.prune(policy, to_seconds(clock.now_ms()));
+                    spdlog::info("retention: deleted {} expired rows", deleted);
+                  }),
+        repeating("manual status", std::chrono::seconds(1), std::chrono::seconds(10),
+                  [this] { repeater.fill_current_minute(); }) {}
 
   //! Lets the scheduler be built before the executor it feeds.
   struct ExecutorProxy final : JobSink {
@@ -101,7 +108,9 @@ struct VigilServer::Parts {
   Scheduler scheduler;
   CompletedCheckSink completed;
   CheckExecutor executor;
-  RetentionJob retention;
+  ManualStatusRepeater repeater;
+  PeriodicJob retention;
+  PeriodicJob repeating;
   Router router;
 };
 
@@ -138,6 +147,7 @@ int VigilServer::run() {
                      [&](std::uint64_t ticket) { p.ingestor.committed(ticket); });
   p.writer.start();
   p.retention.start();
+  p.repeating.start();
 
   p.router.add("GET", "/healthcheck", [](const HttpRequest&, const PathParams&) {
     return HttpResponse::json(200, R"({"status":"ok"})");
@@ -194,6 +204,7 @@ int VigilServer::run() {
 
   http.stop();
   p.retention.stop();
+  p.repeating.stop();
   p.ingestor.flush_all();
   p.writer.stop();
   spdlog::info("vigil stopped; all results written");

@@ -19,7 +19,12 @@ bool ConditionSet::evaluate(CheckResult& result) const {
   bool all = true;
   for (const Condition& condition : conditions_) {
     result.conditions.push_back(condition.evaluate(result));
-    all = all && result.conditions.back().success;
+    const ConditionOutcome& outcome = result.conditions.back();
+    all = all && outcome.success;
+    // Stored with the raw result, so a UI can show later which condition failed and why.
+    result.details += (result.details.empty() ? "" : "; ") + std::string("condition[") +
+                      std::to_string(result.conditions.size() - 1) +
+                      "]=" + (outcome.success ? "pass" : "fail(" + outcome.actual + ")");
   }
   return all;
 }

@@ -60,6 +60,8 @@ TEST_F(ApiConditionsTest, WrongBodyValueIsDownNamingTheFailedCondition) {
   EXPECT_FALSE(result.conditions[1].success);
   EXPECT_EQ(result.conditions[1].actual, "false");
   EXPECT_TRUE(result.conditions[2].success);
+  // The outcomes travel in details, which is stored with the raw result.
+  EXPECT_EQ(result.details, "condition[0]=pass; condition[1]=fail(false); condition[2]=pass");
 }
 
 TEST_F(ApiConditionsTest, MissingJsonKeyIsDown) {
