@@ -3,6 +3,9 @@
 
 #include <boost/json.hpp>
 
+#include <cctype>
+
+#include "every_type.hpp"
 #include "vigil_fixture.hpp"
 
 namespace vigil::testing {
@@ -126,6 +129,18 @@ TEST_F(ApiMonitorsTest, BadBodiesAreBadRequests) {
     EXPECT_EQ(error_code(r), "BAD_REQUEST") << body;
   }
   EXPECT_EQ(vigil_->api("GET", "/api/v4/monitors/t1").status, 404);
+}
+
+TEST_F(ApiMonitorsTest, EveryKenerTypeIsCreatableWithKenersFieldNames) {
+  for (const auto& [type, type_data] : every_monitor_type()) {
+    std::string tag = "every-" + std::string(type == "API" || type == "TCP" ? "" : "x-");
+    for (char c : type) tag += static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    auto r = create(R"({"tag":")" + tag + R"(","name":")" + type +
+                    R"(","status":"INACTIVE","monitor_type":")" + type + R"(","type_data":)" +
+                    type_data + "}");
+    EXPECT_EQ(r.status, 201) << type << ": " << r.body;
+    EXPECT_EQ(parse(r).at("monitor").at("monitor_type").as_string(), type);
+  }
 }
 
 TEST_F(ApiMonitorsTest, UnknownTypeSaysSoAndListsTheSupportedOnes) {

@@ -1,9 +1,11 @@
 // The vigil command line: check-config, apikey create, and serve refusing a bad config.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <fstream>
 #include <regex>
 
+#include "every_type.hpp"
 #include "temp_dir.hpp"
 #include "vigil_process.hpp"
 
@@ -21,6 +23,24 @@ TEST(CliTest, CheckConfigAcceptsTheShippedExample) {
   EXPECT_EQ(run_vigil({"check-config", VIGIL_SOURCE_DIR "/examples/vigil.yaml"}, {}, output), 0)
       << output;
   EXPECT_NE(output.find("OK"), std::string::npos) << output;
+}
+
+TEST(CliTest, EveryKenerTypeIsAcceptedInTheConfigFile) {
+  TempDir dir;
+  // JSON is YAML, so each type_data can be written as it is.
+  std::string yaml = "monitors:\n";
+  for (const auto& [type, type_data] : every_monitor_type()) {
+    std::string tag = type == "API" ? "every-api" : type == "TCP" ? "every-tcp" : "m-" + type;
+    for (auto& c : tag) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    std::string flat = type_data;
+    for (auto& c : flat) c = c == '\n' ? ' ' : c;
+    yaml += "  - tag: " + tag + "\n    name: " + type + "\n    monitor_type: " + type +
+            "\n    type_data: " + flat + "\n";
+  }
+  std::string path = write_file(dir, "all.yaml", yaml);
+  std::string output;
+  EXPECT_EQ(run_vigil({"check-config", path}, {}, output), 0) << output << "\n" << yaml;
+  EXPECT_NE(output.find("OK (11 monitors)"), std::string::npos) << output;
 }
 
 TEST(CliTest, CheckConfigReportsEveryErrorWithFileAndLine) {

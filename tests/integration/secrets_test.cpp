@@ -19,7 +19,8 @@ TEST(SecretsTest, SqlPasswordIsMaskedInResponsesAndKeptWhenTheMaskIsSentBack) {
   auto created = vigil.api("POST", "/api/v4/monitors",
                            std::string(R"({"tag":"db","name":"DB","monitor_type":"SQL",
                                "status":"INACTIVE","type_data":{"dbType":"pg",
-                               "connectionString":")") + kConnection + R"("}})");
+                               "connectionString":")") +
+                               kConnection + R"("}})");
   ASSERT_EQ(created.status, 201) << created.body;
   EXPECT_EQ(created.body.find("hunter2"), std::string::npos) << created.body;
   EXPECT_NE(created.body.find("app:***@"), std::string::npos) << created.body;
@@ -31,9 +32,9 @@ TEST(SecretsTest, SqlPasswordIsMaskedInResponsesAndKeptWhenTheMaskIsSentBack) {
 
   // Send the masked type_data back unchanged, as an editing client would.
   json::value type_data = json::parse(created.body).at("monitor").at("type_data");
-  auto patched = vigil.api("PATCH", "/api/v4/monitors/db",
-                           "{\"name\":\"Inventory DB\",\"type_data\":" +
-                               json::serialize(type_data) + "}");
+  auto patched =
+      vigil.api("PATCH", "/api/v4/monitors/db",
+                "{\"name\":\"Inventory DB\",\"type_data\":" + json::serialize(type_data) + "}");
   ASSERT_EQ(patched.status, 200) << patched.body;
   EXPECT_EQ(patched.body.find("hunter2"), std::string::npos);
   ASSERT_EQ(vigil.stop(), 0);
