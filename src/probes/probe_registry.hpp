@@ -24,6 +24,28 @@ struct ProbeKind {
   std::function<std::vector<std::string>(const MonitorSpec& spec)> dependencies = nullptr;
 };
 
+//! A ProbeKind that parses type_data with `P::parse` and builds each probe with
+//! `make(settings, spec)`, which returns Result<std::unique_ptr<Probe>>: the shape every kind
+//! shares.
+template <class P, class Make>
+ProbeKind parsed_probe_kind(std::string type, Make make) {
+  return ProbeKind{
+      std::move(type),
+      [make = std::move(make)](const MonitorSpec& spec) -> Result<std::unique_ptr<Probe>> {
+        auto settings = P::parse(spec.type_data);
+        if (!settings) return settings.error();
+        return make(std::move(*settings), spec);
+      }};
+}
+
+//! The same, for probes built as `P(settings)`.
+template <class P>
+ProbeKind parsed_probe_kind(std::string type) {
+  return parsed_probe_kind<P>(std::move(type), [](auto settings, const MonitorSpec&) {
+    return Result<std::unique_ptr<Probe>>(std::make_unique<P>(std::move(settings)));
+  });
+}
+
 //! Every probe kind the binary knows, registered explicitly by the composition root.
 class ProbeRegistry final : public MonitorTypeCatalog {
  public:

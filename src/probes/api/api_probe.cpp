@@ -300,12 +300,10 @@ void ApiProbe::run(ProbeContext& ctx, std::function<void(CheckResult)> done) {
 }
 
 ProbeKind api_probe_kind() {
-  return ProbeKind{"API", [](const MonitorSpec& spec) -> Result<std::unique_ptr<Probe>> {
-                     auto settings = ApiProbe::parse(spec.type_data);
-                     if (!settings) return settings.error();
-                     return std::unique_ptr<Probe>(
-                         std::make_unique<ApiProbe>(std::move(*settings), process_environment()));
-                   }};
+  return parsed_probe_kind<ApiProbe>("API", [](auto settings, const MonitorSpec&) {
+    return Result<std::unique_ptr<Probe>>(
+        std::make_unique<ApiProbe>(std::move(settings), process_environment()));
+  });
 }
 
 }  // namespace vigil

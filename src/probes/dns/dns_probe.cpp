@@ -246,12 +246,7 @@ void DnsProbe::run(ProbeContext& ctx, std::function<void(CheckResult)> done) {
 }
 
 ProbeKind dns_probe_kind() {
-  return ProbeKind{
-      "DNS", [](const MonitorSpec& spec) -> Result<std::unique_ptr<Probe>> {
-        auto settings = DnsProbe::parse(spec.type_data);
-        if (!settings) return settings.error();
-        return std::unique_ptr<Probe>(std::make_unique<DnsProbe>(std::move(*settings)));
-      }};
+  return parsed_probe_kind<DnsProbe>("DNS");
 }
 
 }  // namespace vigil

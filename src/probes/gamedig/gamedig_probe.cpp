@@ -157,12 +157,7 @@ void GamedigProbe::run(ProbeContext& ctx, std::function<void(CheckResult)> done)
 }
 
 ProbeKind gamedig_probe_kind() {
-  return ProbeKind{
-      "GAMEDIG", [](const MonitorSpec& spec) -> Result<std::unique_ptr<Probe>> {
-        auto settings = GamedigProbe::parse(spec.type_data);
-        if (!settings) return settings.error();
-        return std::unique_ptr<Probe>(std::make_unique<GamedigProbe>(std::move(*settings)));
-      }};
+  return parsed_probe_kind<GamedigProbe>("GAMEDIG");
 }
 
 }  // namespace vigil

@@ -151,12 +151,10 @@ CheckResult GroupProbe::score() const {
 }
 
 ProbeKind group_probe_kind(const LiveStatusSource& live) {
-  ProbeKind kind{
-      "GROUP", [&live](const MonitorSpec& spec) -> Result<std::unique_ptr<Probe>> {
-        auto settings = GroupProbe::parse(spec.type_data);
-        if (!settings) return settings.error();
-        return std::unique_ptr<Probe>(std::make_unique<GroupProbe>(std::move(*settings), live));
-      }};
+  ProbeKind kind = parsed_probe_kind<GroupProbe>("GROUP", [&live](auto settings,
+                                                                  const MonitorSpec&) {
+    return Result<std::unique_ptr<Probe>>(std::make_unique<GroupProbe>(std::move(settings), live));
+  });
   kind.dependencies = [](const MonitorSpec& spec) {
     std::vector<std::string> tags;
     if (auto settings = GroupProbe::parse(spec.type_data)) {

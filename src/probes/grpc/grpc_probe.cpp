@@ -294,12 +294,7 @@ void GrpcProbe::run(ProbeContext& ctx, std::function<void(CheckResult)> done) {
 }
 
 ProbeKind grpc_probe_kind() {
-  return ProbeKind{
-      "GRPC", [](const MonitorSpec& spec) -> Result<std::unique_ptr<Probe>> {
-        auto settings = GrpcProbe::parse(spec.type_data);
-        if (!settings) return settings.error();
-        return std::unique_ptr<Probe>(std::make_unique<GrpcProbe>(std::move(*settings)));
-      }};
+  return parsed_probe_kind<GrpcProbe>("GRPC");
 }
 
 }  // namespace vigil

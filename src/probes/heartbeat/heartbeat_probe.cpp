@@ -105,14 +105,13 @@ void HeartbeatProbe::run(ProbeContext& ctx, std::function<void(CheckResult)> don
 }
 
 ProbeKind heartbeat_probe_kind(const HeartbeatBoard& board) {
-  return ProbeKind{"HEARTBEAT",
-                   [&board](const MonitorSpec& spec) -> Result<std::unique_ptr<Probe>> {
-                     auto settings = HeartbeatProbe::parse(spec.type_data);
-                     if (!settings) return settings.error();
-                     return std::unique_ptr<Probe>(
-                         std::make_unique<HeartbeatProbe>(spec.tag, std::move(*settings), board));
-                   },
-                   prepare_token};
+  ProbeKind kind = parsed_probe_kind<HeartbeatProbe>(
+      "HEARTBEAT", [&board](auto settings, const MonitorSpec& spec) {
+        return Result<std::unique_ptr<Probe>>(
+            std::make_unique<HeartbeatProbe>(spec.tag, std::move(settings), board));
+      });
+  kind.prepare = prepare_token;
+  return kind;
 }
 
 }  // namespace vigil

@@ -246,12 +246,7 @@ void PingProbe::run(ProbeContext& ctx, std::function<void(CheckResult)> done) {
 }
 
 ProbeKind ping_probe_kind() {
-  return ProbeKind{
-      "PING", [](const MonitorSpec& spec) -> Result<std::unique_ptr<Probe>> {
-        auto settings = PingProbe::parse(spec.type_data);
-        if (!settings) return settings.error();
-        return std::unique_ptr<Probe>(std::make_unique<PingProbe>(std::move(*settings)));
-      }};
+  return parsed_probe_kind<PingProbe>("PING");
 }
 
 }  // namespace vigil

@@ -136,12 +136,10 @@ void SqlProbe::run(ProbeContext& ctx, std::function<void(CheckResult)> done) {
 }
 
 ProbeKind sql_probe_kind() {
-  ProbeKind kind{"SQL", [](const MonitorSpec& spec) -> Result<std::unique_ptr<Probe>> {
-                   auto settings = SqlProbe::parse(spec.type_data);
-                   if (!settings) return settings.error();
-                   return std::unique_ptr<Probe>(
-                       std::make_unique<SqlProbe>(std::move(*settings), process_environment()));
-                 }};
+  ProbeKind kind = parsed_probe_kind<SqlProbe>("SQL", [](auto settings, const MonitorSpec&) {
+    return Result<std::unique_ptr<Probe>>(
+        std::make_unique<SqlProbe>(std::move(settings), process_environment()));
+  });
   kind.redact = [](const MonitorSpec& spec) {
     MonitorSpec shown = spec;
     if (auto connection = connection_string_of(spec.type_data)) {

@@ -314,13 +314,11 @@ void SslProbe::run(ProbeContext& ctx, std::function<void(CheckResult)> done) {
 }
 
 ProbeKind ssl_probe_kind() {
-  return ProbeKind{"SSL", [](const MonitorSpec& spec) -> Result<std::unique_ptr<Probe>> {
-                     auto settings = SslProbe::parse(spec.type_data);
-                     if (!settings) return settings.error();
-                     auto probe = SslProbe::create(std::move(*settings));
-                     if (!probe) return probe.error();
-                     return std::unique_ptr<Probe>(std::move(*probe));
-                   }};
+  return parsed_probe_kind<SslProbe>("SSL", [](auto settings, const MonitorSpec&) {
+    auto probe = SslProbe::create(std::move(settings));
+    if (!probe) return Result<std::unique_ptr<Probe>>(probe.error());
+    return Result<std::unique_ptr<Probe>>(std::unique_ptr<Probe>(std::move(*probe)));
+  });
 }
 
 }  // namespace vigil

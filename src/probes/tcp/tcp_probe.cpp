@@ -174,12 +174,7 @@ void TcpProbe::run(ProbeContext& ctx, std::function<void(CheckResult)> done) {
 }
 
 ProbeKind tcp_probe_kind() {
-  return ProbeKind{
-      "TCP", [](const MonitorSpec& spec) -> Result<std::unique_ptr<Probe>> {
-        auto settings = TcpProbe::parse(spec.type_data);
-        if (!settings) return settings.error();
-        return std::unique_ptr<Probe>(std::make_unique<TcpProbe>(std::move(*settings)));
-      }};
+  return parsed_probe_kind<TcpProbe>("TCP");
 }
 
 }  // namespace vigil
