@@ -22,8 +22,9 @@ std::optional<Status> LiveState::observe(const std::string& tag, const LiveStatu
     entry.pending_count = 0;
   }
   entry.shown.observed_ms = observed.at_ms;
-  if (shown && previous != observed.status) return previous;
-  return std::nullopt;
+  if (!shown || previous == observed.status) return std::nullopt;
+  revision_.fetch_add(1, std::memory_order_release);
+  return previous;
 }
 
 void LiveState::set(const std::string& tag, const LiveStatus& status) {
@@ -31,6 +32,7 @@ void LiveState::set(const std::string& tag, const LiveStatus& status) {
   Entry& entry = entries_[tag];
   entry = Entry{status, 0};
   entry.shown.observed_ms = status.at_ms;
+  revision_.fetch_add(1, std::memory_order_release);
 }
 
 std::optional<LiveStatus> LiveState::get(const std::string& tag) const {
@@ -42,7 +44,7 @@ std::optional<LiveStatus> LiveState::get(const std::string& tag) const {
 
 void LiveState::remove(const std::string& tag) {
   std::lock_guard lock(mutex_);
-  entries_.erase(tag);
+  if (entries_.erase(tag) > 0) revision_.fetch_add(1, std::memory_order_release);
 }
 
 }  // namespace vigil

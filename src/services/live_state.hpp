@@ -1,5 +1,6 @@
 #pragma once
 
+#include <atomic>
 #include <cstdint>
 #include <mutex>
 #include <optional>
@@ -24,6 +25,8 @@ class LiveState final : public LiveStatusSource {
   std::optional<LiveStatus> get(const std::string& tag) const override;
   //! Forgets a monitor.
   void remove(const std::string& tag);
+  //! A counter that moves whenever any shown status changes (cached pages compare it).
+  std::uint64_t revision() const { return revision_.load(std::memory_order_acquire); }
 
  private:
   struct Entry {
@@ -32,6 +35,7 @@ class LiveState final : public LiveStatusSource {
   };
   mutable std::mutex mutex_;
   std::unordered_map<std::string, Entry> entries_;
+  std::atomic<std::uint64_t> revision_{1};
 };
 
 }  // namespace vigil
