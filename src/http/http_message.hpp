@@ -1,6 +1,7 @@
 #pragma once
 
 #include <map>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -8,6 +9,8 @@
 #include <vector>
 
 namespace vigil {
+
+class EventStream;
 
 //! An HTTP request as handlers see it, free of any networking library type.
 struct HttpRequest {
@@ -31,6 +34,8 @@ struct HttpResponse {
   std::string content_type = "application/json";
   std::string body;
   std::vector<std::pair<std::string, std::string>> headers;  //!< extra headers
+  //! When set, the response is a server-sent-events stream fed from here (body ignored).
+  std::shared_ptr<EventStream> stream;
 
   //! A JSON response with the given status and already-serialised body.
   static HttpResponse json(int status, std::string body);

@@ -11,6 +11,7 @@
 #include <boost/asio/steady_timer.hpp>
 #include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
+#include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/string.hpp>
 #include <boost/beast/core/tcp_stream.hpp>
@@ -27,6 +28,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "http/event_stream.hpp"
 #include "http/request_target.hpp"
 
 namespace vigil {
@@ -43,6 +45,7 @@ constexpr auto kNoThrow = asio::as_tuple(asio::use_awaitable);
 constexpr std::size_t kReadChunk = 4096;  // bytes read at once outside the parser
 constexpr auto kLingerTime = std::chrono::seconds(1);
 constexpr auto kAcceptRetryDelay = std::chrono::milliseconds(100);
+constexpr auto kEventKeepAlive = std::chrono::seconds(15);  // comment line to detect dead clients
 
 unsigned thread_count(unsigned requested) {
   return requested != 0 ? requested : std::max(1U, std::thread::hardware_concurrency());
@@ -145,6 +148,11 @@ struct HttpServer::Impl {
           asio::post(stream->get_executor(), [stream] { stream->close(); });
         }
       }
+      for (const auto& [id, weak] : event_timers_) {
+        if (auto timer = weak.lock()) {
+          asio::post(timer->get_executor(), [timer] { timer->cancel(); });
+        }
+      }
     }
     asio::post(acceptor_.get_executor(), [this] {
       beast::error_code ignored;
@@ -214,7 +222,12 @@ struct HttpServer::Impl {
       const bool keep_alive = request.keep_alive();
       const bool head = request.method() == http::verb::head;
       const unsigned version = request.version();
-      auto response = to_beast(respond(std::move(request), remote), version, keep_alive, head);
+      HttpResponse answer = respond(std::move(request), remote);
+      if (answer.stream && !head) {
+        co_await stream_events(*stream, std::move(answer), version);
+        co_return;
+      }
+      auto response = to_beast(std::move(answer), version, keep_alive, head);
       // A client that does not read its response is bounded like one that does not send.
       stream->expires_after(std::chrono::seconds(options_.read_timeout_s));
       std::tie(ec, std::ignore) = co_await http::async_write(*stream, response, kNoThrow);
@@ -238,6 +251,50 @@ struct HttpServer::Impl {
     do {
       std::tie(ec, written) = co_await stream.async_read_some(asio::buffer(discard), kNoThrow);
     } while (!ec);
+  }
+
+  // Writes the head of a server-sent-events response, then the stream's events as they come,
+  // with a comment line every kEventKeepAlive so a vanished client is noticed. The body has no
+  // length: it ends when the stream, the client or the server closes.
+  asio::awaitable<void> stream_events(beast::tcp_stream& stream, HttpResponse answer,
+                                      unsigned version) {
+    http::response<http::empty_body> head{http::status::ok, version};
+    head.set(http::field::server, "Vigil");
+    head.set(http::field::content_type, "text/event-stream");
+    head.set(http::field::cache_control, "no-cache");
+    for (const auto& [name, value] : answer.headers) head.insert(name, value);
+    head.keep_alive(false);
+    http::response_serializer<http::empty_body> serializer{head};
+    stream.expires_after(std::chrono::seconds(options_.read_timeout_s));
+    auto [ec, ignored] = co_await http::async_write_header(stream, serializer, kNoThrow);
+    if (ec) co_return;
+
+    auto events = answer.stream;
+    auto wake = std::make_shared<asio::steady_timer>(stream.get_executor());
+    const auto id = track_timer(wake);
+    events->set_waker([weak = std::weak_ptr(wake), executor = stream.get_executor()] {
+      asio::post(executor, [weak] {
+        if (auto timer = weak.lock()) timer->cancel();
+      });
+    });
+    std::string bytes = ": connected\n\n";
+    while (!ec) {
+      bytes += events->take();
+      if (!bytes.empty()) {
+        stream.expires_after(std::chrono::seconds(options_.read_timeout_s));
+        std::tie(ec, std::ignore) =
+            co_await asio::async_write(stream, asio::buffer(bytes), kNoThrow);
+        bytes.clear();
+      }
+      if (ec || !events->open() || is_stopping()) break;
+      wake->expires_after(kEventKeepAlive);
+      auto [wait_ec] = co_await wake->async_wait(kNoThrow);
+      if (!wait_ec) bytes = ": keep-alive\n\n";
+    }
+    events->set_waker({});
+    events->close();
+    untrack_timer(id);
+    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
   }
 
   HttpResponse respond(BeastRequest beast_request, const std::string& remote) {
@@ -279,6 +336,22 @@ struct HttpServer::Impl {
     connections_.erase(id);
   }
 
+  std::uint64_t track_timer(const std::shared_ptr<asio::steady_timer>& timer) {
+    std::lock_guard lock(mutex_);
+    event_timers_.emplace(next_id_, timer);
+    return next_id_++;
+  }
+
+  void untrack_timer(std::uint64_t id) {
+    std::lock_guard lock(mutex_);
+    event_timers_.erase(id);
+  }
+
+  bool is_stopping() {
+    std::lock_guard lock(mutex_);
+    return stopping_;
+  }
+
   HttpServerOptions options_;
   HttpHandler handler_;
   asio::io_context ioc_;
@@ -289,6 +362,7 @@ struct HttpServer::Impl {
   bool stopping_ = false;
   std::uint64_t next_id_ = 0;
   std::unordered_map<std::uint64_t, std::weak_ptr<beast::tcp_stream>> connections_;
+  std::unordered_map<std::uint64_t, std::weak_ptr<asio::steady_timer>> event_timers_;
 };
 
 HttpServer::HttpServer(HttpServerOptions options, HttpHandler handler)
