@@ -1,6 +1,9 @@
 #include "api/json_request.hpp"
 
 #include <charconv>
+#include <ctime>
+
+#include "core/trim.hpp"
 
 namespace vigil {
 
@@ -70,6 +73,36 @@ Result<std::optional<std::int64_t>> integer_query(const HttpRequest& request,
   auto value = integer_segment(*text, name);
   if (!value.ok()) return value.error();
   return std::optional<std::int64_t>{value.value()};
+}
+
+std::optional<std::vector<std::string>> list_query(const HttpRequest& request,
+                                                   const std::string& name) {
+  auto text = request.query_param(name);
+  if (!text || text->empty()) return std::nullopt;
+  std::vector<std::string> items;
+  std::string_view rest = *text;
+  while (!rest.empty()) {
+    auto comma = rest.find(',');
+    std::string_view item = trim(rest.substr(0, comma));
+    if (!item.empty()) items.emplace_back(item);
+    rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
+  }
+  return items;
+}
+
+std::string iso8601(Seconds t) {
+  std::time_t time = static_cast<std::time_t>(t);
+  std::tm tm{};
+  gmtime_r(&time, &tm);
+  char text[32];
+  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return text;
+}
+
+boost::json::value stored_json(std::string_view text) {
+  boost::system::error_code ec;
+  boost::json::value value = boost::json::parse(text, ec);
+  return ec ? boost::json::value(nullptr) : value;
 }
 
 }  // namespace vigil

@@ -6,8 +6,10 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "core/error.hpp"
+#include "core/time_units.hpp"
 #include "http/http_message.hpp"
 
 namespace vigil {
@@ -29,7 +31,18 @@ HttpResponse json_response(int status, const boost::json::value& value);
 Result<std::optional<std::int64_t>> integer_query(const HttpRequest& request,
                                                   const std::string& name, bool required);
 
+//! A comma-separated query parameter as a list (items trimmed, blanks dropped); nullopt when
+//! the parameter is absent or empty.
+std::optional<std::vector<std::string>> list_query(const HttpRequest& request,
+                                                   const std::string& name);
+
 //! Reads an integer from a path segment.
 Result<std::int64_t> integer_segment(std::string_view text, std::string_view name);
+
+//! A Unix time as ISO 8601 UTC text ("2024-01-02T03:04:05Z"), as in created_at / updated_at.
+std::string iso8601(Seconds t);
+
+//! JSON text stored by Vigil (settings, site values) as a value; null if it does not parse.
+boost::json::value stored_json(std::string_view text);
 
 }  // namespace vigil

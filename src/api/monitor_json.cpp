@@ -1,20 +1,11 @@
 #include "api/monitor_json.hpp"
 
-#include <ctime>
+#include "api/json_request.hpp"
 
 namespace vigil {
 namespace {
 
 namespace json = boost::json;
-
-std::string iso8601(Seconds t) {
-  std::time_t time = static_cast<std::time_t>(t);
-  std::tm tm{};
-  gmtime_r(&time, &tm);
-  char text[32];
-  std::strftime(text, sizeof text, "%Y-%m-%dT%H:%M:%SZ", &tm);
-  return text;
-}
 
 json::value parse_object_text(const std::string& text) {
   boost::system::error_code ec;

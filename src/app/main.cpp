@@ -9,6 +9,7 @@
 #include "app/vigil_server.hpp"
 #include "config/config_loader.hpp"
 #include "services/api_key_service.hpp"
+#include "services/json_site_schema.hpp"
 #include "services/live_state.hpp"
 #include "storage/sqlite/sqlite_api_key_store.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
@@ -23,7 +24,8 @@ constexpr int kExitConfigError = 2;
 std::optional<VigilConfig> load_config(const std::optional<std::string>& path,
                                        const ProbeRegistry& probes) {
   if (!path) return VigilConfig{};
-  ConfigLoader loader(probes);
+  const JsonSiteSchema site_schema;
+  ConfigLoader loader(probes, site_schema);
   auto loaded = loader.load_file(*path);
   if (auto* errors = std::get_if<std::vector<ConfigError>>(&loaded)) {
     for (const auto& error : *errors) std::cerr << error.to_string() << "\n";

@@ -6,15 +6,23 @@
 #include <boost/asio/signal_set.hpp>
 #include <boost/asio/steady_timer.hpp>
 
+#include <cstdlib>
+#include <filesystem>
+#include <optional>
 #include <random>
 
+#include "api/incident_routes.hpp"
+#include "api/maintenance_routes.hpp"
 #include "api/monitor_data_routes.hpp"
 #include "api/monitor_routes.hpp"
+#include "api/page_routes.hpp"
 #include "api/push_routes.hpp"
+#include "api/site_routes.hpp"
 #include "app/completed_check_sink.hpp"
 #include "app/metrics_page.hpp"
 #include "app/probe_catalog.hpp"
 #include "http/http_server.hpp"
+#include "http/response_cache.hpp"
 #include "http/router.hpp"
 #include "net/curl_engine.hpp"
 #include "probes/check_executor.hpp"
@@ -22,17 +30,33 @@
 #include "services/api_key_service.hpp"
 #include "services/batch_writer.hpp"
 #include "services/heartbeat_service.hpp"
+#include "services/incident_service.hpp"
 #include "services/ingestor.hpp"
 #include "services/live_state.hpp"
+#include "services/maintenance_service.hpp"
 #include "services/manual_status_repeater.hpp"
 #include "services/monitor_data_service.hpp"
 #include "services/monitor_service.hpp"
+#include "services/page_service.hpp"
 #include "services/periodic_job.hpp"
+#include "services/site_revision.hpp"
+#include "services/site_service.hpp"
+#include "services/status_summary_service.hpp"
+#include "site/badge/badge_routes.hpp"
+#include "site/live_feed.hpp"
+#include "site/model/day_history_cache.hpp"
+#include "site/model/message_catalog.hpp"
+#include "site/public_routes.hpp"
+#include "site/template_set.hpp"
 #include "storage/sqlite/sqlite_api_key_store.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 #include "storage/sqlite/sqlite_heartbeat_store.hpp"
+#include "storage/sqlite/sqlite_incident_store.hpp"
+#include "storage/sqlite/sqlite_maintenance_store.hpp"
 #include "storage/sqlite/sqlite_monitor_store.hpp"
+#include "storage/sqlite/sqlite_page_store.hpp"
 #include "storage/sqlite/sqlite_result_store.hpp"
+#include "storage/sqlite/sqlite_site_store.hpp"
 
 namespace vigil {
 namespace {
@@ -57,8 +81,16 @@ struct VigilServer::Parts {
         result_store(database),
         key_store(database),
         heartbeat_store(database),
+        page_store(database),
+        site_store(database),
+        incident_store(database),
+        maintenance_store(database),
         probes(make_probe_registry(board, live)),
         monitors(monitor_store, probes),
+        pages(page_store, monitors, revision),
+        site(site_store, revision),
+        incidents(incident_store, monitors, revision, clock),
+        maintenances(maintenance_store, monitors, revision, clock),
         writer(result_store, kCommitInterval, kCommitRows),
         ingestor(result_store, writer, live, clock,
                  [this](const std::string& tag) {
@@ -66,6 +98,9 @@ struct VigilServer::Parts {
                    return spec ? spec->confirmation_threshold : 1;
                  }),
         data(monitors, ingestor, uniform_jitter),
+        summaries(
+            [this](Granularity g, Seconds from, Seconds to) { return ingestor.sum(g, from, to); },
+            live, clock),
         keys(key_store, settings.secret),
         heartbeats(board, heartbeat_store, clock, heartbeat_keys),
         curl(probe_io),
@@ -79,7 +114,22 @@ struct VigilServer::Parts {
                     spdlog::info("retention: deleted {} expired rows", deleted);
                   }),
         repeating("manual status", std::chrono::seconds(1), std::chrono::seconds(10),
-                  [this] { repeater.fill_current_minute(); }) {}
+                  [this] { repeater.fill_current_minute(); }),
+        maintenance_planning("maintenance planning", std::chrono::seconds(0), std::chrono::hours(1),
+                             [this] { maintenances.expand_upcoming(); }),
+        maintenance_states("maintenance states", std::chrono::seconds(0), std::chrono::seconds(10),
+                           [this] { maintenances.advance_states(); }),
+        templates(theme_dir()),
+        feed(live),
+        live_polling("live feed", std::chrono::seconds(1), std::chrono::seconds(1),
+                     [this] { feed.poll(); }) {}
+
+  //! VIGIL_THEME_DIR: a folder whose files replace the built-in templates and assets.
+  static std::optional<std::filesystem::path> theme_dir() {
+    const char* dir = std::getenv("VIGIL_THEME_DIR");
+    if (dir == nullptr || *dir == '\0') return std::nullopt;
+    return std::filesystem::path(dir);
+  }
 
   //! Lets the scheduler be built before the executor it feeds.
   struct ExecutorProxy final : JobSink {
@@ -93,13 +143,24 @@ struct VigilServer::Parts {
   SqliteResultStore result_store;
   SqliteApiKeyStore key_store;
   SqliteHeartbeatStore heartbeat_store;
+  SqlitePageStore page_store;
+  SqliteSiteStore site_store;
+  SqliteIncidentStore incident_store;
+  SqliteMaintenanceStore maintenance_store;
+  SiteRevision revision;
   HeartbeatBoard board;
   LiveState live;
   ProbeRegistry probes;
   MonitorService monitors;
+  PageService pages;
+  SiteService site;
+  IncidentService incidents;
+  MaintenanceService maintenances;
   BatchWriter writer;
   Ingestor ingestor;
   MonitorDataService data;
+  StatusSummaryService summaries;
+  ResponseCache responses;
   ApiKeyService keys;
   HeartbeatService heartbeats;
   boost::asio::io_context probe_io{1};
@@ -111,6 +172,12 @@ struct VigilServer::Parts {
   ManualStatusRepeater repeater;
   PeriodicJob retention;
   PeriodicJob repeating;
+  PeriodicJob maintenance_planning;
+  PeriodicJob maintenance_states;
+  TemplateSet templates;
+  DayHistoryCache history;
+  LiveFeed feed;
+  PeriodicJob live_polling;
   Router router;
 };
 
@@ -127,13 +194,32 @@ int VigilServer::run() {
   for (const auto& error : p.monitors.reconcile(config_.monitors)) {
     spdlog::error("config: {}", error.message);
   }
+  p.site.load();
+  for (const auto& error : p.site.reconcile(config_.site)) {
+    spdlog::error("config: {}", error.message);
+  }
+  p.pages.load();
+  for (const auto& error : p.pages.reconcile(config_.pages)) {
+    spdlog::error("config: {}", error.message);
+  }
+  p.incidents.refresh();
+  p.maintenances.refresh();
+  p.ingestor.set_rewrite_listener([&](const std::string& tag) {
+    p.history.invalidate(tag);
+    p.revision.bump();
+  });
   p.heartbeats.load();
   p.monitors.set_listener([&](const std::string& tag, std::shared_ptr<const MonitorSpec> spec) {
+    p.revision.bump();  // names, visibility and the monitor set show on pages and badges
     p.heartbeats.monitor_changed(tag, spec.get());
     if (spec) {
       p.scheduler.upsert(std::move(spec));
     } else {
       p.scheduler.remove(tag);
+      p.pages.forget_monitor(tag);
+      p.incidents.refresh();
+      p.maintenances.refresh();
+      p.history.invalidate(tag);
       p.ingestor.forget(tag);
       boost::asio::post(p.probe_io, [&p, tag] { p.executor.forget(tag); });
     }
@@ -148,6 +234,9 @@ int VigilServer::run() {
   p.writer.start();
   p.retention.start();
   p.repeating.start();
+  p.maintenance_planning.start();
+  p.maintenance_states.start();
+  p.live_polling.start();
 
   p.router.add("GET", "/healthcheck", [](const HttpRequest&, const PathParams&) {
     return HttpResponse::json(200, R"({"status":"ok"})");
@@ -169,8 +258,31 @@ int VigilServer::run() {
     return response;
   });
   add_monitor_routes(p.router, p.keys, p.monitors);
+  add_page_routes(p.router, p.keys, p.pages, p.monitors);
+  add_site_routes(p.router, p.keys, p.site);
   add_monitor_data_routes(p.router, p.keys, p.data);
   add_push_routes(p.router, p.heartbeats);
+  add_incident_routes(p.router, p.keys, p.incidents);
+  add_maintenance_routes(p.router, p.keys, p.maintenances, p.clock);
+  add_badge_routes(p.router,
+                   BadgeRouteDeps{p.monitors, p.summaries, p.live, p.revision, p.responses, p.clock,
+                                  [&] { return p.site.settings()->site_name; }});
+  const SiteDeps site_deps{p.monitors,
+                           p.pages,
+                           p.site,
+                           p.summaries,
+                           p.ingestor,
+                           p.incidents,
+                           p.maintenances,
+                           p.history,
+                           p.live,
+                           p.revision,
+                           p.clock,
+                           p.templates,
+                           MessageCatalog::builtin(),
+                           p.responses,
+                           p.feed};
+  add_public_routes(p.router, site_deps);
 
   HttpServerOptions http_options;
   http_options.port = static_cast<std::uint16_t>(settings_.port);
@@ -205,6 +317,9 @@ int VigilServer::run() {
   http.stop();
   p.retention.stop();
   p.repeating.stop();
+  p.maintenance_planning.stop();
+  p.maintenance_states.stop();
+  p.live_polling.stop();
   p.ingestor.flush_all();
   p.writer.stop();
   spdlog::info("vigil stopped; all results written");

@@ -10,6 +10,8 @@
 
 #include "config/error_list.hpp"
 #include "config/monitor_list_reader.hpp"
+#include "config/page_list_reader.hpp"
+#include "config/site_section_reader.hpp"
 #include "config/yaml_mapping.hpp"
 
 namespace vigil {
@@ -61,13 +63,15 @@ ConfigLoadResult ConfigLoader::load_text(const std::string& text,
     return std::move(errors).sorted();
   }
 
-  YamlMapping top(root, "the file", {"server", "retention", "monitors"}, errors);
+  YamlMapping top(root, "the file", {"server", "retention", "site", "monitors", "pages"}, errors);
   VigilConfig config;
   config.server = read_server(
       YamlMapping(top.value("server"), "server", {"port", "data_dir", "database_url"}, errors));
   config.retention = read_retention(YamlMapping(top.value("retention"), "retention",
                                                 {"raw_days", "minute_days", "hour_days"}, errors));
+  config.site = read_site_section(top.value("site"), site_schema_, errors);
   config.monitors = MonitorListReader(catalog_, errors).read(top.list("monitors"));
+  config.pages = PageListReader(site_schema_, errors).read(top.list("pages"));
 
   if (!errors.empty()) return std::move(errors).sorted();
   return config;

@@ -6,6 +6,7 @@
 
 #include "config/vigil_config.hpp"
 #include "core/monitor_type_catalog.hpp"
+#include "core/site_schema.hpp"
 
 namespace vigil {
 
@@ -13,11 +14,12 @@ namespace vigil {
 using ConfigLoadResult = std::variant<VigilConfig, std::vector<ConfigError>>;
 
 //! Reads Vigil's YAML configuration. Unknown keys, wrong types, bad values, duplicate monitor
-//! tags and type_data the catalog rejects are all errors; every error is reported, each with
-//! file, line and column.
+//! tags or page paths, type_data the catalog rejects and site values or page settings the schema
+//! rejects are all errors; every error is reported, each with file, line and column.
 class ConfigLoader {
  public:
-  explicit ConfigLoader(const MonitorTypeCatalog& catalog) : catalog_(catalog) {}
+  ConfigLoader(const MonitorTypeCatalog& catalog, const SiteSchema& site_schema)
+      : catalog_(catalog), site_schema_(site_schema) {}
 
   //! Loads and validates a file (a missing or unreadable file is one error).
   ConfigLoadResult load_file(const std::string& path) const;
@@ -26,6 +28,7 @@ class ConfigLoader {
 
  private:
   const MonitorTypeCatalog& catalog_;
+  const SiteSchema& site_schema_;
 };
 
 }  // namespace vigil

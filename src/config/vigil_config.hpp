@@ -5,6 +5,8 @@
 #include <vector>
 
 #include "core/monitor_spec.hpp"
+#include "core/page_spec.hpp"
+#include "core/site_settings.hpp"
 
 namespace vigil {
 
@@ -38,6 +40,8 @@ struct VigilConfig {
   ServerSection server;
   RetentionSection retention;
   std::vector<MonitorSpec> monitors;
+  std::vector<SiteDataEntry> site;  //!< site settings, in file order
+  std::vector<PageSpec> pages;      //!< stored paths; page_settings_json as declared (partial)
 };
 
 }  // namespace vigil

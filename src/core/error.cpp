@@ -18,4 +18,12 @@ const char* to_string(ErrorCode code) {
   return "INTERNAL_ERROR";
 }
 
+Error bad_request(const std::vector<std::string>& problems) {
+  Error error{ErrorCode::kBadRequest, ""};
+  for (const auto& problem : problems) {
+    error.message += (error.message.empty() ? "" : "; ") + problem;
+  }
+  return error;
+}
+
 }  // namespace vigil

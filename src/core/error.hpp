@@ -3,6 +3,7 @@
 #include <string>
 #include <utility>
 #include <variant>
+#include <vector>
 
 namespace vigil {
 
@@ -17,6 +18,9 @@ struct Error {
 
 //! Kener's error code text: BAD_REQUEST, UNAUTHORIZED, NOT_FOUND, CONFLICT, INTERNAL_ERROR.
 const char* to_string(ErrorCode code);
+
+//! A kBadRequest error listing every problem, separated by "; ".
+Error bad_request(const std::vector<std::string>& problems);
 
 //! A value or an Error.
 template <class T>

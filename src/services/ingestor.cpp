@@ -88,6 +88,7 @@ void Ingestor::replace_minutes(const std::string& tag, const std::vector<Bucket>
     live_.set(tag, LiveStatus{last.status(), last.latency.avg(), last.start * 1000, last.type});
   }
   writer_.flush();
+  if (rewritten_) rewritten_(tag);
 }
 
 void Ingestor::forget(const std::string& tag) {

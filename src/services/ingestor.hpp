@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -37,6 +38,10 @@ class Ingestor final : public ResultSink {
   //! Replaces the minutes [from, to) with one manual sample each (status, latency per minute)
   //! and corrects the hour and day rollups; returns when committed.
   void replace_minutes(const std::string& tag, const std::vector<Bucket>& minutes);
+  //! Called after replace_minutes() committed, with the monitor whose past was rewritten.
+  void set_rewrite_listener(std::function<void(const std::string& tag)> listener) {
+    rewritten_ = std::move(listener);
+  }
   //! Tells the ingestor that the writer committed `ticket` (wired to BatchWriter's hook).
   void committed(std::uint64_t ticket) { book_.committed(ticket); }
   //! Forgets a deleted monitor's pending rows and live state.
@@ -60,6 +65,7 @@ class Ingestor final : public ResultSink {
   const Clock& clock_;
   ThresholdLookup threshold_;
   RollupBook book_;
+  std::function<void(const std::string& tag)> rewritten_;
 };
 
 }  // namespace vigil

@@ -42,6 +42,14 @@ std::optional<LiveStatus> LiveState::get(const std::string& tag) const {
   return it->second.shown;
 }
 
+std::vector<std::pair<std::string, LiveStatus>> LiveState::snapshot() const {
+  std::lock_guard lock(mutex_);
+  std::vector<std::pair<std::string, LiveStatus>> all;
+  all.reserve(entries_.size());
+  for (const auto& [tag, entry] : entries_) all.emplace_back(tag, entry.shown);
+  return all;
+}
+
 void LiveState::remove(const std::string& tag) {
   std::lock_guard lock(mutex_);
   if (entries_.erase(tag) > 0) revision_.fetch_add(1, std::memory_order_release);

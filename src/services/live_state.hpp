@@ -6,6 +6,8 @@
 #include <optional>
 #include <string>
 #include <unordered_map>
+#include <utility>
+#include <vector>
 
 #include "core/live_status.hpp"
 
@@ -23,6 +25,8 @@ class LiveState final : public LiveStatusSource {
   void set(const std::string& tag, const LiveStatus& status);
   //! LiveStatusSource: the shown status of a monitor, if any was observed.
   std::optional<LiveStatus> get(const std::string& tag) const override;
+  //! Every monitor's shown status.
+  std::vector<std::pair<std::string, LiveStatus>> snapshot() const;
   //! Forgets a monitor.
   void remove(const std::string& tag);
   //! A counter that moves whenever any shown status changes (cached pages compare it).

@@ -10,12 +10,6 @@ namespace {
 
 constexpr const char* kDefaultCron = "* * * * *";
 
-std::string join(const std::vector<std::string>& lines) {
-  std::string out;
-  for (const auto& line : lines) out += (out.empty() ? "" : "; ") + line;
-  return out;
-}
-
 bool matches(const MonitorSpec& m, const MonitorFilter& f) {
   if (f.status && *f.status != (m.active ? "ACTIVE" : "INACTIVE")) return false;
   if (f.category_name && *f.category_name != m.category_name) return false;
@@ -75,7 +69,7 @@ std::optional<Error> MonitorService::normalise_and_validate(MonitorSpec& spec,
   } else if (auto dependency_problem = check_dependencies(spec)) {
     problems.push_back(*dependency_problem);
   }
-  if (!problems.empty()) return Error{ErrorCode::kBadRequest, join(problems)};
+  if (!problems.empty()) return bad_request(problems);
   return std::nullopt;
 }
 

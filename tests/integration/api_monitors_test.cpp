@@ -6,26 +6,13 @@
 #include <cctype>
 
 #include "every_type.hpp"
+#include "json_response.hpp"
 #include "vigil_fixture.hpp"
 
 namespace vigil::testing {
 namespace {
 
 namespace json = boost::json;
-
-json::value parse(const ClientResponse& r) {
-  boost::system::error_code ec;
-  json::value v = json::parse(r.body, ec);
-  EXPECT_FALSE(ec) << "not JSON: " << r.body;
-  return v;
-}
-
-std::string error_code(const ClientResponse& r) {
-  json::value v = parse(r);
-  if (!v.is_object() || !v.as_object().contains("error"))
-    return "<no error object: " + r.body + ">";
-  return std::string(v.at("error").at("code").as_string());
-}
 
 class ApiMonitorsTest : public ::testing::Test {
  protected:
@@ -58,7 +45,7 @@ TEST_F(ApiMonitorsTest, HealthcheckNeedsNoKey) {
 TEST_F(ApiMonitorsTest, CreateReturnsKenerShapeAndGetListPatchDeleteRoundTrip) {
   auto created = create(kTcpMonitor);
   ASSERT_EQ(created.status, 201) << created.body;
-  json::value m = parse(created).at("monitor");
+  json::value m = parse_json(created).at("monitor");
   EXPECT_EQ(m.at("tag").as_string(), "db-port");
   EXPECT_EQ(m.at("monitor_type").as_string(), "TCP");
   EXPECT_EQ(m.at("status").as_string(), "INACTIVE");
@@ -69,21 +56,21 @@ TEST_F(ApiMonitorsTest, CreateReturnsKenerShapeAndGetListPatchDeleteRoundTrip) {
 
   auto got = vigil_->api("GET", "/api/v4/monitors/db-port");
   ASSERT_EQ(got.status, 200);
-  EXPECT_EQ(parse(got).at("monitor").at("name").as_string(), "Database port");
+  EXPECT_EQ(parse_json(got).at("monitor").at("name").as_string(), "Database port");
 
   auto listed = vigil_->api("GET", "/api/v4/monitors?monitor_type=TCP&is_hidden=YES");
   ASSERT_EQ(listed.status, 200);
-  json::value listed_body = parse(listed);
+  json::value listed_body = parse_json(listed);
   const auto& list = listed_body.at("monitors").as_array();
   ASSERT_EQ(list.size(), 1u);
   EXPECT_EQ(list[0].at("tag").as_string(), "db-port");
   auto filtered = vigil_->api("GET", "/api/v4/monitors?status=ACTIVE&monitor_type=TCP");
-  EXPECT_EQ(parse(filtered).at("monitors").as_array().size(), 0u);
+  EXPECT_EQ(parse_json(filtered).at("monitors").as_array().size(), 0u);
 
   auto patched = vigil_->api("PATCH", "/api/v4/monitors/db-port",
                              R"({"name": "DB port", "interval_seconds": 30})");
   ASSERT_EQ(patched.status, 200) << patched.body;
-  json::value p = parse(patched).at("monitor");
+  json::value p = parse_json(patched).at("monitor");
   EXPECT_EQ(p.at("name").as_string(), "DB port");
   EXPECT_EQ(p.at("interval_seconds").as_int64(), 30);
   EXPECT_EQ(p.at("cron").as_string(), "");
@@ -91,7 +78,7 @@ TEST_F(ApiMonitorsTest, CreateReturnsKenerShapeAndGetListPatchDeleteRoundTrip) {
 
   auto deleted = vigil_->api("DELETE", "/api/v4/monitors/db-port");
   ASSERT_EQ(deleted.status, 200);
-  EXPECT_TRUE(parse(deleted).at("message").is_string());
+  EXPECT_TRUE(parse_json(deleted).at("message").is_string());
   EXPECT_EQ(vigil_->api("GET", "/api/v4/monitors/db-port").status, 404);
   EXPECT_EQ(vigil_->api("DELETE", "/api/v4/monitors/db-port").status, 404);
 }
@@ -139,14 +126,14 @@ TEST_F(ApiMonitorsTest, EveryKenerTypeIsCreatableWithKenersFieldNames) {
                     R"(","status":"INACTIVE","monitor_type":")" + type + R"(","type_data":)" +
                     type_data + "}");
     EXPECT_EQ(r.status, 201) << type << ": " << r.body;
-    EXPECT_EQ(parse(r).at("monitor").at("monitor_type").as_string(), type);
+    EXPECT_EQ(parse_json(r).at("monitor").at("monitor_type").as_string(), type);
   }
 }
 
 TEST_F(ApiMonitorsTest, UnknownTypeSaysSoAndListsTheSupportedOnes) {
   auto r = create(R"({"tag": "mail", "name": "x", "monitor_type": "SMTP", "type_data": {}})");
   ASSERT_EQ(r.status, 400);
-  std::string message(parse(r).at("error").at("message").as_string());
+  std::string message(parse_json(r).at("error").at("message").as_string());
   EXPECT_NE(message.find("unknown monitor_type SMTP"), std::string::npos) << message;
   for (const char* type : {"API", "DNS", "GAMEDIG", "GROUP", "GRPC", "HEARTBEAT", "NONE", "PING",
                            "SQL", "SSL", "TCP"}) {
@@ -161,7 +148,7 @@ TEST_F(ApiMonitorsTest, PatchRejectsTagChangeUnknownFieldsAndUnknownMonitor) {
   EXPECT_EQ(vigil_->api("PATCH", "/api/v4/monitors/patchme", "nope").status, 400);
   EXPECT_EQ(vigil_->api("PATCH", "/api/v4/monitors/ghost", R"({"name": "y"})").status, 404);
   auto still = vigil_->api("GET", "/api/v4/monitors/patchme");
-  EXPECT_EQ(parse(still).at("monitor").at("name").as_string(), "x");
+  EXPECT_EQ(parse_json(still).at("monitor").at("name").as_string(), "x");
 }
 
 TEST_F(ApiMonitorsTest, MissingOrInvalidKeyIsUnauthorizedOnEveryRoute) {
@@ -195,26 +182,26 @@ TEST_F(ApiMonitorsTest, ManualDataPointsAndRanges) {
   auto put = vigil_->api("PATCH", "/api/v4/monitors/manual/data/" + std::to_string(minute + 17),
                          R"({"status": "DOWN", "latency": 120})");
   ASSERT_EQ(put.status, 200) << put.body;
-  json::value point = parse(put).at("data");
+  json::value point = parse_json(put).at("data");
   EXPECT_EQ(point.at("timestamp").as_int64(), minute);
   EXPECT_EQ(point.at("status").as_string(), "DOWN");
   EXPECT_EQ(point.at("type").as_string(), "MANUAL");
 
   auto got = vigil_->api("GET", "/api/v4/monitors/manual/data/" + std::to_string(minute));
   ASSERT_EQ(got.status, 200);
-  EXPECT_EQ(parse(got).at("data").at("latency").to_number<double>(), 120.0);
+  EXPECT_EQ(parse_json(got).at("data").at("latency").to_number<double>(), 120.0);
 
   auto range = vigil_->api("PATCH", "/api/v4/monitors/manual/data",
                            R"({"start_ts": )" + std::to_string(minute) + R"(, "end_ts": )" +
                                std::to_string(minute + 600) +
                                R"(, "status": "DEGRADED", "latency": 50, "deviation": 10})");
   ASSERT_EQ(range.status, 200) << range.body;
-  EXPECT_EQ(parse(range).at("updated_count").as_int64(), 10);
+  EXPECT_EQ(parse_json(range).at("updated_count").as_int64(), 10);
 
   auto rows = vigil_->api("GET", "/api/v4/monitors/manual/data?start_ts=" + std::to_string(minute) +
                                      "&end_ts=" + std::to_string(minute + 600));
   ASSERT_EQ(rows.status, 200);
-  json::value rows_body = parse(rows);
+  json::value rows_body = parse_json(rows);
   const auto& data = rows_body.at("data").as_array();
   ASSERT_EQ(data.size(), 10u);
   for (std::size_t i = 0; i < data.size(); ++i) {
@@ -228,7 +215,7 @@ TEST_F(ApiMonitorsTest, ManualDataPointsAndRanges) {
   auto one =
       vigil_->api("GET", "/api/v4/monitors/manual/data?start_ts=" + std::to_string(minute + 540) +
                              "&end_ts=" + std::to_string(minute + 600));
-  EXPECT_EQ(parse(one).at("data").as_array().size(), 1u);
+  EXPECT_EQ(parse_json(one).at("data").as_array().size(), 1u);
 }
 
 TEST_F(ApiMonitorsTest, DataRoutesRejectBadInput) {

@@ -22,6 +22,8 @@ class RunningVigil {
 
   //! http://127.0.0.1:<port>
   std::string base_url() const { return "http://127.0.0.1:" + std::to_string(port_); }
+  //! The port it listens on.
+  std::uint16_t port() const { return static_cast<std::uint16_t>(port_); }
   //! A request with the API key.
   ClientResponse api(const std::string& method, const std::string& path,
                      const std::string& body = "") const;

@@ -169,13 +169,12 @@ monitors:
 
 TEST(ConfigErrors, ReportsAMissingFileAsOneError) {
   TempDir dir;
-  const FakeMonitorTypeCatalog catalog;
   const std::string path = dir.file("absent.yaml");
-  const auto errors = errors_of(ConfigLoader(catalog).load_file(path));
+  const auto errors = errors_of(test_loader().load_file(path));
   ASSERT_THAT(errors, SizeIs(1));
   EXPECT_EQ(errors[0].file, path);
   EXPECT_THAT(errors[0].message, ::testing::HasSubstr("No such file"));
-  EXPECT_THAT(errors_of(ConfigLoader(catalog).load_file(dir.path().string())), SizeIs(1));
+  EXPECT_THAT(errors_of(test_loader().load_file(dir.path().string())), SizeIs(1));
 }
 
 }  // namespace

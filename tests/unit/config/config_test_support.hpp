@@ -10,6 +10,7 @@
 
 #include "config/config_loader.hpp"
 #include "fake_monitor_type_catalog.hpp"
+#include "services/json_site_schema.hpp"
 
 namespace vigil {
 
@@ -22,12 +23,18 @@ inline void PrintTo(const ConfigError& error, std::ostream* out) {
 
 namespace vigil::testing {
 
-//! Loads YAML text as "vigil.yaml" with the fake catalog. A leading newline is dropped, so a raw
+//! A loader with the fake monitor catalog and the real site schema.
+inline ConfigLoader test_loader() {
+  static const FakeMonitorTypeCatalog catalog;
+  static const JsonSiteSchema site_schema;
+  return ConfigLoader(catalog, site_schema);
+}
+
+//! Loads YAML text as "vigil.yaml" with test_loader(). A leading newline is dropped, so a raw
 //! string may start on its own line and line 1 is the first line of YAML.
 inline ConfigLoadResult load_yaml(std::string_view yaml) {
-  static const FakeMonitorTypeCatalog catalog;
   if (yaml.starts_with('\n')) yaml.remove_prefix(1);
-  return ConfigLoader(catalog).load_text(std::string(yaml), "vigil.yaml");
+  return test_loader().load_text(std::string(yaml), "vigil.yaml");
 }
 
 //! The errors of a load; empty when it succeeded.

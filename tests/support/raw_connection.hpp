@@ -29,6 +29,8 @@ class RawConnection {
   //! Reads one response (no body for HEAD); nullopt when the connection closes or time runs out.
   std::optional<RawResponse> read_response(bool head = false,
                                            std::chrono::milliseconds timeout = kTimeout);
+  //! Reads until `needle` arrived (consuming up to it); false on close or timeout.
+  bool read_until(std::string_view needle, std::chrono::milliseconds timeout = kTimeout);
   //! Everything up to the server's close; nullopt when it is still open after the timeout.
   std::optional<std::string> read_until_close(std::chrono::milliseconds timeout = kTimeout);
 

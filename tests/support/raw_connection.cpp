@@ -80,6 +80,17 @@ std::optional<RawResponse> RawConnection::read_response(bool head,
   return response;
 }
 
+bool RawConnection::read_until(std::string_view needle, std::chrono::milliseconds timeout) {
+  const auto deadline = std::chrono::steady_clock::now() + timeout;
+  for (;;) {
+    if (const auto at = buffer_.find(needle); at != std::string::npos) {
+      buffer_.erase(0, at + needle.size());
+      return true;
+    }
+    if (!receive(deadline)) return false;
+  }
+}
+
 std::optional<std::string> RawConnection::read_until_close(std::chrono::milliseconds timeout) {
   const auto deadline = std::chrono::steady_clock::now() + timeout;
   while (receive(deadline)) {
