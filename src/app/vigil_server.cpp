@@ -254,7 +254,9 @@ int VigilServer::run() {
     m.write_failures = p.writer.failures();
     m.writes_committed = p.writer.committed();
     m.lateness = &p.completed.lateness();
-    HttpResponse response{200, "text/plain; version=0.0.4", render_metrics(m), {}};
+    HttpResponse response;
+    response.content_type = "text/plain; version=0.0.4";
+    response.body = render_metrics(m);
     return response;
   });
   add_monitor_routes(p.router, p.keys, p.monitors);

@@ -40,8 +40,7 @@ std::vector<std::string> group_members(const MonitorSpec& monitor) {
   return tags;
 }
 
-void add_members(const SiteDeps& deps, const RenderContext& ctx, const MonitorSpec& group,
-                 Seconds window, ViewData& view) {
+void add_members(const SiteDeps& deps, const MonitorSpec& group, Seconds window, ViewData& view) {
   const auto members = visible_monitors(deps, group_members(group));
   if (members.empty()) return;
   const auto summaries = deps.summaries.summaries(members, window);
@@ -136,7 +135,7 @@ ViewData monitor_card(const SiteDeps& deps, const RenderContext& ctx, const Moni
   view.set("uptime", format_uptime(summary.uptime_percent));
   view.set("latency", latency_text(summary.latency));
   add_day_bars(deps, ctx, monitor, bars, view);
-  if (monitor.monitor_type == "GROUP") add_members(deps, ctx, monitor, bars.days * kDay, view);
+  if (monitor.monitor_type == "GROUP") add_members(deps, monitor, bars.days * kDay, view);
   return view;
 }
 

@@ -139,7 +139,7 @@ TEST_F(SiteTest, EventsPageListsTheMonthsIncidents) {
   auto created = vigil_->api("POST", "/api/v4/incidents",
                              R"({"title":"Checkout errors","start_date_time":)" +
                                  std::to_string(now_s() - 600) +
-                                 R"(,"monitors":[{"monitor_tag":"web","monitor_impact":"DOWN"}]})");
+                                 R"(,"monitors":[{"monitor_tag":"web","impact":"DOWN"}]})");
   ASSERT_EQ(created.status, 201) << created.body;
   const std::time_t t = now_s();
   char month[32];
