@@ -28,6 +28,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "core/ascii_case.hpp"
 #include "http/event_stream.hpp"
 #include "http/request_target.hpp"
 
@@ -56,10 +57,7 @@ std::string to_string(beast::string_view text) {
 }
 
 std::string lower_case(beast::string_view text) {
-  std::string lower = to_string(text);
-  std::transform(lower.begin(), lower.end(), lower.begin(),
-                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-  return lower;
+  return to_lower(std::string_view(text.data(), text.size()));
 }
 
 bool is_parse_error(const beast::error_code& ec) {

@@ -7,26 +7,15 @@
 #include <charconv>
 #include <future>
 
+#include "core/ascii_case.hpp"
 #include "core/fnv1a.hpp"
+#include "core/trim.hpp"
 
 namespace vigil {
 namespace {
 
 // Below this size gzip saves too little to be worth the CPU and the extra header.
 constexpr std::size_t kMinGzipSize = 1024;
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
-
-std::string_view trim(std::string_view text) {
-  const auto first = text.find_first_not_of(" \t");
-  if (first == std::string_view::npos) return {};
-  const auto last = text.find_last_not_of(" \t");
-  return text.substr(first, last - first + 1);
-}
 
 //! gzip of `body`, or an empty string when zlib fails or the result is not smaller.
 std::string gzip(const std::string& body) {
@@ -86,10 +75,10 @@ bool accepts_gzip(std::optional<std::string_view> header) {
     const std::string_view item = rest.substr(0, comma);
     rest = comma == std::string_view::npos ? std::string_view() : rest.substr(comma + 1);
     const auto semicolon = item.find(';');
-    const std::string coding = lower(trim(item.substr(0, semicolon)));
+    const std::string coding = to_lower(trim(item.substr(0, semicolon)));
     double q = 1;
     if (semicolon != std::string_view::npos) {
-      const std::string params = lower(trim(item.substr(semicolon + 1)));
+      const std::string params = to_lower(trim(item.substr(semicolon + 1)));
       if (params.starts_with("q=")) {
         const auto [ptr, ec] = std::from_chars(params.data() + 2, params.data() + params.size(), q);
         if (ec != std::errc()) q = 0;

@@ -99,13 +99,14 @@ HttpResponse render_embed(const SiteDeps& deps, const RenderContext& ctx,
   if (latency) {
     auto height = int_param(request, "height", 200, 80, 1000);
     if (!height.ok()) return HttpResponse::error(400, "BAD_REQUEST", height.error().message);
-    auto chart = latency_chart_view(deps, ctx, monitor, range_for_days(*days), *height);
-    if (!chart.ok()) return HttpResponse::error(400, "BAD_REQUEST", chart.error().message);
+    const ChartRange range = *chart_range(range_for_days(*days));
+    const auto chart = latency_chart_view(
+        deps, ctx, monitor, range, deps.summaries.summary(monitor, range.window).latency, *height);
     ViewData view;
     view.set("tag", monitor.tag);
     view.set("name", monitor.name);
-    view.set("chart", chart->svg);
-    view.set("range_summary", chart->summary);
+    view.set("chart", chart.svg);
+    view.set("range_summary", chart.summary);
     return embed_page(deps, ctx, "embed_latency", std::move(view), *theme);
   }
   const auto summary = deps.summaries.summary(monitor, *days * kDay);

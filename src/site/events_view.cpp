@@ -2,18 +2,13 @@
 
 #include <algorithm>
 
+#include "core/ascii_case.hpp"
 #include "site/model/event_month.hpp"
 #include "site/model/markdown.hpp"
 #include "site/model/relative_duration.hpp"
 
 namespace vigil {
 namespace {
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // Names of the monitors an event affects, joined with commas (unknown tags as they are).
 std::string monitor_names(const SiteDeps& deps, const std::vector<MonitorImpact>& impacts) {
@@ -68,7 +63,7 @@ ViewData incident_view(const SiteDeps& deps, const RenderContext& ctx, const Inc
   view.set("kind_text", ctx.text(deps, "events.incident"));
   view.set("title", incident.title);
   view.set("impact", status_class(strongest(incident.monitors, Status::kDegraded)));
-  view.set("state_text", ctx.text(deps, "events." + lower(to_string(incident.state))));
+  view.set("state_text", ctx.text(deps, "events." + to_lower(to_string(incident.state))));
   view.set("started", ctx.date_time(incident.start_date_time));
   view.set("starts", ctx.date_time(incident.start_date_time));
   if (incident.end_date_time) {
@@ -82,7 +77,7 @@ ViewData incident_view(const SiteDeps& deps, const RenderContext& ctx, const Inc
   if (auto timeline = deps.incidents.comments(incident.id); timeline.ok()) {
     for (const auto& comment : *timeline) {
       ViewData item;
-      item.set("state_text", ctx.text(deps, "events." + lower(to_string(comment.state))));
+      item.set("state_text", ctx.text(deps, "events." + to_lower(to_string(comment.state))));
       item.set("at", ctx.date_time(comment.commented_at));
       item.set("html", render_markdown(comment.comment));
       comments.push_back(item);
@@ -101,7 +96,7 @@ ViewData maintenance_view(const SiteDeps& deps, const RenderContext& ctx,
   view.set("kind_text", ctx.text(deps, "events.maintenance"));
   view.set("title", detail.maintenance.title);
   view.set("impact", status_class(strongest(detail.maintenance.monitors, Status::kMaintenance)));
-  view.set("state_text", ctx.text(deps, "events." + lower(to_string(detail.event.status))));
+  view.set("state_text", ctx.text(deps, "events." + to_lower(to_string(detail.event.status))));
   view.set("starts", ctx.date_time(detail.event.start_date_time));
   view.set("ends", ctx.date_time(detail.event.end_date_time));
   set_if(view, "monitor_names", monitor_names(deps, detail.maintenance.monitors));

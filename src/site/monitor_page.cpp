@@ -80,14 +80,12 @@ ViewData minutes_view(const SiteDeps& deps, const RenderContext& ctx, const Moni
 
 }  // namespace
 
-Result<LatencyChartView> latency_chart_view(const SiteDeps& deps, const RenderContext& ctx,
-                                            const MonitorSpec& monitor, std::string_view range_name,
-                                            int height) {
-  auto range = chart_range(range_name);
-  if (!range.ok()) return range.error();
+LatencyChartView latency_chart_view(const SiteDeps& deps, const RenderContext& ctx,
+                                    const MonitorSpec& monitor, const ChartRange& range,
+                                    const LatencyStats& stats, int height) {
   const std::string tag = monitor.tag;
   const auto points =
-      chart_points(*range, ctx.now, [&deps, &tag](Granularity g, Seconds from, Seconds to) {
+      chart_points(range, ctx.now, [&deps, &tag](Granularity g, Seconds from, Seconds to) {
         return deps.ingestor.read(tag, g, from, to);
       });
   ChartOptions options;
@@ -97,7 +95,6 @@ Result<LatencyChartView> latency_chart_view(const SiteDeps& deps, const RenderCo
   options.title = ctx.text(deps, "monitor.latency_chart") + " · " + monitor.name;
   options.id = "latency-" + tag;
   options.no_data_text = ctx.text(deps, "monitor.no_data_range");
-  const LatencyStats stats = deps.summaries.summary(monitor, range->window).latency;
   std::string summary = ctx.text(deps, "monitor.avg") + " " + latency_text(stats);
   if (stats.count > 0) {
     summary += " · " + ctx.text(deps, "monitor.min") + " " +
@@ -111,16 +108,22 @@ HttpResponse render_monitor_page(const SiteDeps& deps, const RenderContext& ctx,
                                  const MonitorSpec& monitor, const HttpRequest& request) {
   const std::string path = "/monitors/" + monitor.tag;
   const std::string range_name(request.query_param("range").value_or(kDefaultRange));
-  auto chart = latency_chart_view(deps, ctx, monitor, range_name, 200);
-  if (!chart.ok()) return HttpResponse::error(400, "BAD_REQUEST", chart.error().message);
+  auto selected = chart_range(range_name);
+  if (!selected.ok()) return HttpResponse::error(400, "BAD_REQUEST", selected.error().message);
   std::optional<LocalDay> day;
   if (auto text = request.query_param("day"); text && !text->empty()) {
     day = parse_day(ctx, *text);
     if (!day) return HttpResponse::error(400, "BAD_REQUEST", "day: expected YYYY-MM-DD");
   }
 
-  const auto summary = deps.summaries.summary(monitor, 90 * kDay);
-  ViewData card = monitor_card(deps, ctx, monitor, summary, BarWindow{90, 30});
+  // One summary per range serves the uptime list, the chart's summary and the card (90 days).
+  std::map<std::string_view, MonitorSummary> by_range;
+  for (const auto& range : chart_ranges()) {
+    by_range.emplace(range.name, deps.summaries.summary(monitor, range.window));
+  }
+  const auto chart =
+      latency_chart_view(deps, ctx, monitor, *selected, by_range.at(selected->name).latency, 200);
+  ViewData card = monitor_card(deps, ctx, monitor, by_range.at("90d"), BarWindow{90, 30});
   set_if(card, "external_url", monitor.external_url.value_or(""));
   ViewData view;
   view.set("monitor", card);
@@ -129,8 +132,7 @@ HttpResponse render_monitor_page(const SiteDeps& deps, const RenderContext& ctx,
   ViewData ranges{ViewData::type::list};
   for (const auto& range : chart_ranges()) {
     ViewData uptime;
-    uptime.set("value",
-               format_uptime(deps.summaries.summary(monitor, range.window).uptime_percent));
+    uptime.set("value", format_uptime(by_range.at(range.name).uptime_percent));
     uptime.set("label", ctx.text(deps, range.message_key));
     uptimes.push_back(uptime);
     ViewData item;
@@ -141,8 +143,8 @@ HttpResponse render_monitor_page(const SiteDeps& deps, const RenderContext& ctx,
   }
   view.set("uptimes", uptimes);
   view.set("ranges", ranges);
-  view.set("chart", chart->svg);
-  view.set("range_summary", chart->summary);
+  view.set("chart", chart.svg);
+  view.set("range_summary", chart.summary);
 
   ViewData day_links{ViewData::type::list};
   for (const auto& local : ctx.zone.days_ending_at(ctx.now, kDayLinks)) {

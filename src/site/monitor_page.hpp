@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/monitor_spec.hpp"
+#include "site/model/chart_range.hpp"
 #include "site/render_context.hpp"
 
 namespace vigil {
@@ -11,14 +12,14 @@ namespace vigil {
 HttpResponse render_monitor_page(const SiteDeps& deps, const RenderContext& ctx,
                                  const MonitorSpec& monitor, const HttpRequest& request);
 
-//! The latency chart of `monitor` over the range named `range_name` ("24h", …), drawn as SVG,
-//! and a one-line summary (average, minimum, maximum); kBadRequest for an unknown range.
+//! The latency chart of `monitor` over `range`, drawn as SVG, and a one-line summary of
+//! `stats` (the range's average, minimum, maximum).
 struct LatencyChartView {
   std::string svg;
   std::string summary;
 };
-Result<LatencyChartView> latency_chart_view(const SiteDeps& deps, const RenderContext& ctx,
-                                            const MonitorSpec& monitor, std::string_view range_name,
-                                            int height);
+LatencyChartView latency_chart_view(const SiteDeps& deps, const RenderContext& ctx,
+                                    const MonitorSpec& monitor, const ChartRange& range,
+                                    const LatencyStats& stats, int height);
 
 }  // namespace vigil

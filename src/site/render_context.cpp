@@ -5,6 +5,7 @@
 #include <map>
 #include <mutex>
 
+#include "core/ascii_case.hpp"
 #include "core/fnv1a.hpp"
 #include "site/model/markdown.hpp"
 
@@ -120,9 +121,7 @@ void set_if(ViewData& data, const std::string& key, const std::string& value) {
 }
 
 std::string status_class(Status status) {
-  std::string name(to_string(status));
-  for (char& c : name) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return name;
+  return to_lower(to_string(status));
 }
 
 ViewData catalogue_view(const SiteDeps& deps, const std::string& locale) {

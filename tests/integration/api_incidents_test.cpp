@@ -16,12 +16,7 @@ class ApiIncidentsTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     vigil_ = new RunningVigil();
-    for (const char* tag : {"api", "db", "web"}) {
-      auto r =
-          vigil_->api("POST", "/api/v4/monitors",
-                      R"({"tag":")" + std::string(tag) + R"(","name":"x","monitor_type":"NONE"})");
-      ASSERT_EQ(r.status, 201) << r.body;
-    }
+    vigil_->add_manual_monitors({"api", "db", "web"});
   }
   static void TearDownTestSuite() {
     delete vigil_;

@@ -21,12 +21,7 @@ class ApiMaintenancesTest : public ::testing::Test {
  protected:
   static void SetUpTestSuite() {
     vigil_ = new RunningVigil();
-    for (const char* tag : {"api", "db"}) {
-      auto r =
-          vigil_->api("POST", "/api/v4/monitors",
-                      R"({"tag":")" + std::string(tag) + R"(","name":"x","monitor_type":"NONE"})");
-      ASSERT_EQ(r.status, 201) << r.body;
-    }
+    vigil_->add_manual_monitors({"api", "db"});
   }
   static void TearDownTestSuite() {
     delete vigil_;

@@ -1,5 +1,6 @@
 #include "vigil_fixture.hpp"
 
+#include <gtest/gtest.h>
 #include <signal.h>
 
 #include <chrono>
@@ -59,6 +60,14 @@ ClientResponse RunningVigil::api(const std::string& method, const std::string& p
   std::map<std::string, std::string> headers = {{"Authorization", "Bearer " + key_}};
   if (!body.empty()) headers["Content-Type"] = "application/json";
   return http_request(method, base_url() + path, body, headers);
+}
+
+void RunningVigil::add_manual_monitors(std::initializer_list<const char*> tags) const {
+  for (const char* tag : tags) {
+    auto r = api("POST", "/api/v4/monitors",
+                 R"({"tag":")" + std::string(tag) + R"(","name":"x","monitor_type":"NONE"})");
+    ASSERT_EQ(r.status, 201) << r.body;
+  }
 }
 
 }  // namespace vigil::testing

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstdint>
+#include <initializer_list>
 #include <memory>
 #include <string>
 
@@ -27,6 +28,8 @@ class RunningVigil {
   //! A request with the API key.
   ClientResponse api(const std::string& method, const std::string& path,
                      const std::string& body = "") const;
+  //! Creates a manual (NONE) monitor for each tag through the API; a failure fails the test.
+  void add_manual_monitors(std::initializer_list<const char*> tags) const;
   //! Stops the server with SIGTERM; returns its exit code.
   int stop();
   //! Starts the server again on the same data dir.

@@ -7,6 +7,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/ascii_case.hpp"
+
 namespace vigil {
 namespace {
 
@@ -36,12 +38,6 @@ bool is_hex_digits(std::string_view text) {
     if (!std::isxdigit(static_cast<unsigned char>(c))) return false;
   }
   return true;
-}
-
-std::string lower(std::string_view text) {
-  std::string out(text);
-  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
 }
 
 //! The numbers inside "rgb(...)" or "rgba(...)", percentages scaled to 0..255; nullopt unless
@@ -86,7 +82,7 @@ int hex_value(std::string_view digits) {
 }  // namespace
 
 std::optional<std::string> parse_badge_color(std::string_view text) {
-  const std::string color = lower(text);
+  const std::string color = to_lower(text);
   for (const auto& [name, value] : kNamedColors) {
     if (color == name) return std::string(value);
   }

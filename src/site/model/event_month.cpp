@@ -4,6 +4,8 @@
 #include <cctype>
 #include <charconv>
 
+#include "core/ascii_case.hpp"
+
 namespace vigil {
 namespace {
 
@@ -12,17 +14,6 @@ constexpr std::array<std::string_view, 12> kMonthNames = {
     "July",    "August",   "September", "October", "November", "December"};
 
 constexpr int kMinYear = 1970;
-
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
-  for (std::size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
-  }
-  return true;
-}
 
 Error bad_slug(std::string_view slug, std::string_view why) {
   return Error{ErrorCode::kBadRequest, "invalid month '" + std::string(slug) +

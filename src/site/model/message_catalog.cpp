@@ -9,25 +9,13 @@
 #include <cstdio>
 #include <cstdlib>
 
+#include "core/ascii_case.hpp"
+#include "core/trim.hpp"
+
 namespace vigil {
 namespace {
 
 constexpr std::string_view kNameKey = "meta.name";
-
-char lower(char c) {
-  return static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-}
-
-bool equals_ignoring_case(std::string_view a, std::string_view b) {
-  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(),
-                                            [](char x, char y) { return lower(x) == lower(y); });
-}
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 //! "de" of "de-AT" or "de_AT".
 std::string_view primary_language(std::string_view tag) {
@@ -52,7 +40,7 @@ std::vector<LanguageRange> parse_accept_language(std::string_view header) {
     LanguageRange range{trim(entry.substr(0, semicolon))};
     if (semicolon != std::string_view::npos) {
       const std::string_view param = trim(entry.substr(semicolon + 1));
-      if (param.size() < 3 || lower(param[0]) != 'q' || param[1] != '=') continue;
+      if (param.size() < 3 || to_lower(param[0]) != 'q' || param[1] != '=') continue;
       const std::string_view value = param.substr(2);
       const auto [end, ec] = std::from_chars(value.data(), value.data() + value.size(),
                                              range.quality, std::chars_format::fixed);
