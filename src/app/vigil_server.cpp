@@ -11,16 +11,28 @@
 #include <optional>
 #include <random>
 
+#include "alerting/alert_engine.hpp"
+#include "alerting/alert_service.hpp"
+#include "alerting/notify/channel_registry.hpp"
+#include "alerting/notify/delivery_worker.hpp"
+#include "alerting/notify/notifier.hpp"
+#include "alerting/trigger_service.hpp"
+#include "api/alert_routes.hpp"
+#include "api/delivery_routes.hpp"
 #include "api/incident_routes.hpp"
 #include "api/maintenance_routes.hpp"
 #include "api/monitor_data_routes.hpp"
 #include "api/monitor_routes.hpp"
+#include "api/openapi_document.hpp"
 #include "api/page_routes.hpp"
 #include "api/push_routes.hpp"
 #include "api/site_routes.hpp"
+#include "api/subscriber_routes.hpp"
+#include "api/trigger_routes.hpp"
 #include "app/completed_check_sink.hpp"
 #include "app/metrics_page.hpp"
 #include "app/probe_catalog.hpp"
+#include "core/env_substitution.hpp"
 #include "http/http_server.hpp"
 #include "http/response_cache.hpp"
 #include "http/router.hpp"
@@ -33,30 +45,41 @@
 #include "services/incident_service.hpp"
 #include "services/ingestor.hpp"
 #include "services/live_state.hpp"
+#include "services/maintenance_reconciler.hpp"
 #include "services/maintenance_service.hpp"
 #include "services/manual_status_repeater.hpp"
 #include "services/monitor_data_service.hpp"
 #include "services/monitor_service.hpp"
 #include "services/page_service.hpp"
 #include "services/periodic_job.hpp"
+#include "services/secure_random.hpp"
 #include "services/site_revision.hpp"
 #include "services/site_service.hpp"
 #include "services/status_summary_service.hpp"
+#include "services/subscriber_notifier.hpp"
+#include "services/subscriber_service.hpp"
 #include "site/badge/badge_routes.hpp"
 #include "site/live_feed.hpp"
 #include "site/model/day_history_cache.hpp"
+#include "site/model/html_escape.hpp"
+#include "site/model/markdown.hpp"
 #include "site/model/message_catalog.hpp"
 #include "site/public_routes.hpp"
+#include "site/subscribe_routes.hpp"
 #include "site/template_set.hpp"
+#include "storage/sqlite/sqlite_alert_store.hpp"
 #include "storage/sqlite/sqlite_api_key_store.hpp"
 #include "storage/sqlite/sqlite_database.hpp"
 #include "storage/sqlite/sqlite_heartbeat_store.hpp"
 #include "storage/sqlite/sqlite_incident_store.hpp"
 #include "storage/sqlite/sqlite_maintenance_store.hpp"
 #include "storage/sqlite/sqlite_monitor_store.hpp"
+#include "storage/sqlite/sqlite_outbox_store.hpp"
 #include "storage/sqlite/sqlite_page_store.hpp"
 #include "storage/sqlite/sqlite_result_store.hpp"
 #include "storage/sqlite/sqlite_site_store.hpp"
+#include "storage/sqlite/sqlite_subscriber_store.hpp"
+#include "storage/sqlite/sqlite_trigger_store.hpp"
 
 namespace vigil {
 namespace {
@@ -66,9 +89,14 @@ constexpr auto kCommitInterval = std::chrono::milliseconds(250);
 constexpr std::size_t kCommitRows = 20000;
 constexpr auto kShutdownGrace = std::chrono::seconds(120);
 
-double uniform_jitter() {
+//! Uniform in [from, to), from a generator per thread (callers run on several threads).
+double uniform(double from, double to) {
   thread_local std::mt19937_64 engine{std::random_device{}()};
-  return std::uniform_real_distribution<double>(-1.0, 1.0)(engine);
+  return std::uniform_real_distribution<double>(from, to)(engine);
+}
+
+double uniform_jitter() {
+  return uniform(-1.0, 1.0);
 }
 
 }  // namespace
@@ -85,6 +113,10 @@ struct VigilServer::Parts {
         site_store(database),
         incident_store(database),
         maintenance_store(database),
+        outbox_store(database),
+        trigger_store(database),
+        alert_store(database),
+        subscriber_store(database),
         probes(make_probe_registry(board, live)),
         monitors(monitor_store, probes),
         pages(page_store, monitors, revision),
@@ -102,6 +134,22 @@ struct VigilServer::Parts {
             [this](Granularity g, Seconds from, Seconds to) { return ingestor.sum(g, from, to); },
             live, clock),
         keys(key_store, settings.secret),
+        channels(ChannelRegistry::with_all_channels(process_environment())),
+        delivery(outbox_store, channels, clock, [] { return uniform(0.0, 1.0); }),
+        notifier(outbox_store, channels, delivery, clock),
+        triggers(trigger_store, notifier, site, clock),
+        alerts(alert_store, monitors, triggers),
+        alert_engine(AlertEngine::Parts{
+            alert_store, alerts, triggers, incidents, monitors, site, notifier, clock,
+            [this](const std::string& tag, Seconds t) {
+              return maintenances.impact_at(tag, t).has_value();
+            },
+            [this](const std::string& tag, int count) { return recent_minutes(tag, count); }}),
+        subscribers(subscriber_store, pages, monitors, site, notifier, clock, secure_random,
+                    MailFormat{html_escape, render_markdown}, settings.secret),
+        subscriber_notifier(subscribers, pages, site, notifier),
+        alert_ticks("alert reminders", std::chrono::seconds(30), std::chrono::seconds(30),
+                    [this] { alert_engine.tick(); }),
         heartbeats(board, heartbeat_store, clock, heartbeat_keys),
         curl(probe_io),
         scheduler(probe_io, clock, executor_proxy),
@@ -131,6 +179,17 @@ struct VigilServer::Parts {
     return std::filesystem::path(dir);
   }
 
+  //! The last `count` minute rows of `tag`, oldest first (what alert re-evaluation reads).
+  std::vector<Bucket> recent_minutes(const std::string& tag, int count) {
+    const Seconds next_minute = floor_to(to_seconds(clock.now_ms()), kMinute) + kMinute;
+    auto rows =
+        ingestor.read(tag, Granularity::kMinute, next_minute - (count + 1) * kMinute, next_minute);
+    if (rows.size() > static_cast<std::size_t>(count)) {
+      rows.erase(rows.begin(), rows.end() - count);
+    }
+    return rows;
+  }
+
   //! Lets the scheduler be built before the executor it feeds.
   struct ExecutorProxy final : JobSink {
     CheckExecutor* target = nullptr;
@@ -147,6 +206,10 @@ struct VigilServer::Parts {
   SqliteSiteStore site_store;
   SqliteIncidentStore incident_store;
   SqliteMaintenanceStore maintenance_store;
+  SqliteOutboxStore outbox_store;
+  SqliteTriggerStore trigger_store;
+  SqliteAlertStore alert_store;
+  SqliteSubscriberStore subscriber_store;
   SiteRevision revision;
   HeartbeatBoard board;
   LiveState live;
@@ -162,6 +225,16 @@ struct VigilServer::Parts {
   StatusSummaryService summaries;
   ResponseCache responses;
   ApiKeyService keys;
+  ChannelRegistry channels;
+  DeliveryWorker delivery;
+  Notifier notifier;
+  TriggerService triggers;
+  AlertService alerts;
+  AlertEngine alert_engine;
+  SecureRandom secure_random;
+  SubscriberService subscribers;
+  SubscriberNotifier subscriber_notifier;
+  PeriodicJob alert_ticks;
   HeartbeatService heartbeats;
   boost::asio::io_context probe_io{1};
   CurlEngine curl;
@@ -204,9 +277,33 @@ int VigilServer::run() {
   }
   p.incidents.refresh();
   p.maintenances.refresh();
+  for (const auto& error : MaintenanceReconciler(p.maintenances).reconcile(config_.maintenances)) {
+    spdlog::error("config: {}", error.message);
+  }
+  p.incidents.set_listener(&p.subscriber_notifier);
+  p.maintenances.set_listener(&p.subscriber_notifier);
+  p.triggers.load();
+  p.alerts.refresh();
+  for (const auto& error : p.triggers.reconcile(config_.triggers)) {
+    spdlog::error("config: {}", error.message);
+  }
+  for (const auto& error : p.alerts.reconcile(config_.alerts)) {
+    spdlog::error("config: {}", error.message);
+  }
+  p.alert_engine.load();
+  p.ingestor.set_sample_listener(
+      [&](const CheckResult& result) { p.alert_engine.observe(result); });
   p.ingestor.set_rewrite_listener([&](const std::string& tag) {
     p.history.invalidate(tag);
+    p.summaries.forget_past();
     p.revision.bump();
+    p.alert_engine.reevaluate(tag);  // Kener: the data PATCH routes re-run alert evaluation
+  });
+  p.ingestor.set_impact_lookup([&](const std::string& tag, Seconds t) {
+    MinuteLayers layers;
+    layers.incident = p.incidents.impact_at(tag, t);
+    layers.maintenance = p.maintenances.impact_at(tag, t);
+    return layers;
   });
   p.heartbeats.load();
   p.monitors.set_listener([&](const std::string& tag, std::shared_ptr<const MonitorSpec> spec) {
@@ -219,6 +316,7 @@ int VigilServer::run() {
       p.pages.forget_monitor(tag);
       p.incidents.refresh();
       p.maintenances.refresh();
+      p.alerts.refresh();
       p.history.invalidate(tag);
       p.ingestor.forget(tag);
       boost::asio::post(p.probe_io, [&p, tag] { p.executor.forget(tag); });
@@ -237,6 +335,9 @@ int VigilServer::run() {
   p.maintenance_planning.start();
   p.maintenance_states.start();
   p.live_polling.start();
+  p.delivery.start();
+  p.alert_engine.start();
+  p.alert_ticks.start();
 
   p.router.add("GET", "/healthcheck", [](const HttpRequest&, const PathParams&) {
     return HttpResponse::json(200, R"({"status":"ok"})");
@@ -259,6 +360,7 @@ int VigilServer::run() {
     response.body = render_metrics(m);
     return response;
   });
+  add_openapi_route(p.router);
   add_monitor_routes(p.router, p.keys, p.monitors);
   add_page_routes(p.router, p.keys, p.pages, p.monitors);
   add_site_routes(p.router, p.keys, p.site);
@@ -266,6 +368,10 @@ int VigilServer::run() {
   add_push_routes(p.router, p.heartbeats);
   add_incident_routes(p.router, p.keys, p.incidents);
   add_maintenance_routes(p.router, p.keys, p.maintenances, p.clock);
+  add_delivery_routes(p.router, p.keys, p.outbox_store);
+  add_trigger_routes(p.router, p.keys, p.triggers);
+  add_alert_routes(p.router, p.keys, p.alerts, p.alert_engine);
+  add_subscriber_routes(p.router, p.keys, p.subscribers, p.pages);
   add_badge_routes(p.router,
                    BadgeRouteDeps{p.monitors, p.summaries, p.live, p.revision, p.responses, p.clock,
                                   [&] { return p.site.settings()->site_name; }});
@@ -284,6 +390,7 @@ int VigilServer::run() {
                            MessageCatalog::builtin(),
                            p.responses,
                            p.feed};
+  add_subscribe_routes(p.router, site_deps, p.subscribers);
   add_public_routes(p.router, site_deps);
 
   HttpServerOptions http_options;
@@ -322,6 +429,9 @@ int VigilServer::run() {
   p.maintenance_planning.stop();
   p.maintenance_states.stop();
   p.live_polling.stop();
+  p.alert_ticks.stop();
+  p.alert_engine.stop();
+  p.delivery.stop();
   p.ingestor.flush_all();
   p.writer.stop();
   spdlog::info("vigil stopped; all results written");

@@ -8,10 +8,13 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "config/alert_list_reader.hpp"
 #include "config/error_list.hpp"
+#include "config/maintenance_list_reader.hpp"
 #include "config/monitor_list_reader.hpp"
 #include "config/page_list_reader.hpp"
 #include "config/site_section_reader.hpp"
+#include "config/trigger_list_reader.hpp"
 #include "config/yaml_mapping.hpp"
 
 namespace vigil {
@@ -63,7 +66,10 @@ ConfigLoadResult ConfigLoader::load_text(const std::string& text,
     return std::move(errors).sorted();
   }
 
-  YamlMapping top(root, "the file", {"server", "retention", "site", "monitors", "pages"}, errors);
+  YamlMapping top(
+      root, "the file",
+      {"server", "retention", "site", "monitors", "pages", "triggers", "alerts", "maintenances"},
+      errors);
   VigilConfig config;
   config.server = read_server(
       YamlMapping(top.value("server"), "server", {"port", "data_dir", "database_url"}, errors));
@@ -72,6 +78,10 @@ ConfigLoadResult ConfigLoader::load_text(const std::string& text,
   config.site = read_site_section(top.value("site"), site_schema_, errors);
   config.monitors = MonitorListReader(catalog_, errors).read(top.list("monitors"));
   config.pages = PageListReader(site_schema_, errors).read(top.list("pages"));
+  TriggerListReader triggers(errors);
+  config.triggers = triggers.read(top.list("triggers"));
+  config.alerts = AlertListReader(triggers, errors).read(top.list("alerts"));
+  config.maintenances = MaintenanceListReader(errors).read(top.list("maintenances"));
 
   if (!errors.empty()) return std::move(errors).sorted();
   return config;

@@ -4,9 +4,12 @@
 #include <string>
 #include <vector>
 
+#include "core/declared_alert_rule.hpp"
+#include "core/maintenance.hpp"
 #include "core/monitor_spec.hpp"
 #include "core/page_spec.hpp"
 #include "core/site_settings.hpp"
+#include "core/trigger.hpp"
 
 namespace vigil {
 
@@ -42,6 +45,9 @@ struct VigilConfig {
   std::vector<MonitorSpec> monitors;
   std::vector<SiteDataEntry> site;  //!< site settings, in file order
   std::vector<PageSpec> pages;      //!< stored paths; page_settings_json as declared (partial)
+  std::vector<Trigger> triggers;    //!< notification triggers, matched by name
+  std::vector<DeclaredAlertRule> alerts;  //!< alert rules, matched by description
+  std::vector<Maintenance> maintenances;  //!< maintenance plans, matched by title
 };
 
 }  // namespace vigil

@@ -14,8 +14,9 @@ constexpr int kMaxHistoryDays = 365;
 
 // First segments of Vigil's own public and API routes; a page there could never be reached.
 constexpr std::string_view kReservedPaths[] = {
-    "api",       "assets", "badge",        "embed",  "events",  "healthcheck",
-    "incidents", "js",     "maintenances", "manage", "metrics", "monitors",
+    "api",         "assets",    "badge",     "embed",        "events",
+    "healthcheck", "incidents", "js",        "maintenances", "manage",
+    "metrics",     "monitors",  "subscribe", "subscription", "unsubscribe",
 };
 
 constexpr std::string_view kDefaultSettingsJson =

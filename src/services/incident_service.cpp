@@ -90,6 +90,7 @@ Result<Incident> IncidentService::create(Incident incident) {
   Incident stored = store_.create(incident);
   changed();
   spdlog::info("incident {} created: {}", stored.id, stored.title);
+  if (listener_) listener_->incident_created(stored);
   return stored;
 }
 
@@ -153,6 +154,9 @@ Result<IncidentComment> IncidentService::add_comment(std::int64_t incident_id, s
   if (!next.ok()) return next.error();
   IncidentComment stored = store_.add_comment(comment, next.value());
   changed();
+  if (listener_) {
+    if (auto incident = store_.get(incident_id)) listener_->comment_added(*incident, stored);
+  }
   return stored;
 }
 

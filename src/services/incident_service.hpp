@@ -10,6 +10,7 @@
 #include "core/incident.hpp"
 #include "core/incident_comment.hpp"
 #include "services/impact_index.hpp"
+#include "services/incident_listener.hpp"
 #include "services/monitor_service.hpp"
 #include "services/site_revision.hpp"
 #include "storage/incident_store.hpp"
@@ -30,6 +31,9 @@ class IncidentService {
   //! Rebuilds the in-memory impact index from the store: at start, and after the store changed
   //! behind the service (a deleted monitor takes its links with it).
   void refresh();
+  //! Tells `listener` (or nobody, given nullptr) about new incidents and comments; it must
+  //! outlive the service. Set once at start, before requests arrive.
+  void set_listener(IncidentListener* listener) { listener_ = listener; }
 
   //! Incidents matching `query` (Kener's start_ts/end_ts on the start and monitor_tags), newest
   //! start first.
@@ -83,6 +87,7 @@ class IncidentService {
   SiteRevision& revision_;
   const Clock& clock_;
   ImpactIndex impacts_;
+  IncidentListener* listener_ = nullptr;
 };
 
 }  // namespace vigil

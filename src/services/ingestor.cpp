@@ -34,13 +34,19 @@ Ingestor::Ingestor(ResultStore& store, BatchWriter& writer, LiveState& live, con
 
 void Ingestor::submit(CheckResult result) {
   if (result.latency_ms < 0) result.latency_ms = 0;
-  book_.add(result);
-  LiveStatus observed{result.status, result.latency_ms, result.started_ms,
-                      std::string(row_type(result.error_kind))};
+  if (sampled_) sampled_(result);
+  MinuteLayers layers;
+  if (impacts_) layers = impacts_(result.monitor_tag, to_seconds(result.started_ms));
+  layers.check = result.status;
+  const Status shown = merge_minute(layers);
+  const std::string_view type = layers.maintenance ? "MAINTENANCE"
+                                : layers.incident  ? "INCIDENT"
+                                                   : row_type(result.error_kind);
+  book_.add(result, shown, type);
+  LiveStatus observed{shown, result.latency_ms, result.started_ms, std::string(type)};
   if (auto previous = live_.observe(result.monitor_tag, observed, threshold_(result.monitor_tag))) {
     spdlog::info("monitor {}: {} -> {}{}{}", result.monitor_tag, to_string(*previous),
-                 to_string(result.status), result.error_message.empty() ? "" : ": ",
-                 result.error_message);
+                 to_string(shown), result.error_message.empty() ? "" : ": ", result.error_message);
   }
   WriteBatch part;
   part.results.push_back(std::move(result));

@@ -9,6 +9,7 @@
 
 #include "core/bucket.hpp"
 #include "core/clock.hpp"
+#include "core/minute_merge.hpp"
 #include "core/monitor_spec.hpp"
 #include "pipeline/stage_ports.hpp"
 #include "services/batch_writer.hpp"
@@ -20,11 +21,17 @@ namespace vigil {
 
 //! Receives check results and manual statuses and makes them durable: a raw row per result,
 //! minute/hour/day rollups kept open in memory and written when they close, and the live state.
-//! Reads through it see stored rows plus everything accepted but not yet committed.
+//! The rollups and the live state show each minute's merged layers (check → incident impact →
+//! maintenance impact); the raw row keeps what the check saw. Reads through it see stored rows
+//! plus everything accepted but not yet committed.
 class Ingestor final : public ResultSink {
  public:
   //! Gives the confirmation threshold of a monitor (1 when unknown).
   using ThresholdLookup = std::function<int(const std::string& tag)>;
+  //! Gives the incident and maintenance layers in force on a monitor at a time.
+  using ImpactLookup = std::function<MinuteLayers(const std::string& tag, Seconds t)>;
+  //! Told of every accepted result as the check saw it (before the impact layers).
+  using SampleListener = std::function<void(const CheckResult& result)>;
 
   Ingestor(ResultStore& store, BatchWriter& writer, LiveState& live, const Clock& clock,
            ThresholdLookup threshold);
@@ -38,6 +45,10 @@ class Ingestor final : public ResultSink {
   //! Replaces the minutes [from, to) with one manual sample each (status, latency per minute)
   //! and corrects the hour and day rollups; returns when committed.
   void replace_minutes(const std::string& tag, const std::vector<Bucket>& minutes);
+  //! Sets where the incident and maintenance layers come from (none: the check's status shows).
+  void set_impact_lookup(ImpactLookup lookup) { impacts_ = std::move(lookup); }
+  //! Sets who hears of every accepted result (the alert engine).
+  void set_sample_listener(SampleListener listener) { sampled_ = std::move(listener); }
   //! Called after replace_minutes() committed, with the monitor whose past was rewritten.
   void set_rewrite_listener(std::function<void(const std::string& tag)> listener) {
     rewritten_ = std::move(listener);
@@ -66,6 +77,8 @@ class Ingestor final : public ResultSink {
   ThresholdLookup threshold_;
   RollupBook book_;
   std::function<void(const std::string& tag)> rewritten_;
+  ImpactLookup impacts_;
+  SampleListener sampled_;
 };
 
 }  // namespace vigil

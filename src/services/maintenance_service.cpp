@@ -212,7 +212,13 @@ Result<MaintenanceEvent> MaintenanceService::finish_event(std::int64_t maintenan
   }
   if (current == EventStatus::kOngoing) finished.end_date_time = at;
   finished.status = status;
-  return store_event(finished);
+  auto stored = store_event(finished);
+  if (stored.ok() && listener_) {
+    if (auto maintenance = store_.get(maintenance_id)) {
+      listener_->event_status_changed({stored.value(), *maintenance});
+    }
+  }
+  return stored;
 }
 
 std::optional<Error> MaintenanceService::remove_event(std::int64_t maintenance_id,
@@ -251,12 +257,19 @@ std::int64_t MaintenanceService::advance_states() {
   MaintenanceEventQuery unfinished;
   unfinished.statuses = {EventStatus::kScheduled, EventStatus::kReady, EventStatus::kOngoing};
   std::vector<EventStatusChange> changes;
-  for (const auto& detail : store_.events(unfinished).events) {
+  std::vector<MaintenanceEventDetail> moved_details;
+  for (auto& detail : store_.events(unfinished).events) {
     EventStatus next = detail.event.status_at(at, planning_.reminder);
-    if (next != detail.event.status) changes.push_back({detail.event, next});
+    if (next == detail.event.status) continue;
+    changes.push_back({detail.event, next});
+    detail.event.status = next;
+    moved_details.push_back(std::move(detail));
   }
   std::int64_t moved = store_.set_event_statuses(changes);
   if (moved > 0) revision_.bump();
+  if (listener_) {
+    for (const auto& detail : moved_details) listener_->event_status_changed(detail);
+  }
   return moved;
 }
 

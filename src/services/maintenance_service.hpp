@@ -12,6 +12,7 @@
 #include "core/maintenance_event.hpp"
 #include "core/maintenance_event_detail.hpp"
 #include "services/impact_index.hpp"
+#include "services/maintenance_listener.hpp"
 #include "services/monitor_service.hpp"
 #include "services/rrule_expander.hpp"
 #include "services/site_revision.hpp"
@@ -40,6 +41,9 @@ class MaintenanceService {
   //! Rebuilds the in-memory impact index from the store: at start, and after the store changed
   //! behind the service (a deleted monitor takes its links with it).
   void refresh();
+  //! Tells `listener` (or nobody, given nullptr) about event status changes; it must outlive
+  //! the service. Set once at start, before requests arrive.
+  void set_listener(MaintenanceListener* listener) { listener_ = listener; }
 
   //! Maintenances matching Kener's filters, newest first.
   std::vector<Maintenance> list(const MaintenanceFilter& filter) const;
@@ -108,6 +112,7 @@ class MaintenanceService {
   MaintenancePlanning planning_;
   std::mutex events_mutex_;  // one event change at a time: API edits and the clock
   ImpactIndex impacts_;
+  MaintenanceListener* listener_ = nullptr;
 };
 
 }  // namespace vigil

@@ -23,15 +23,14 @@ void apply_bucket_write(Bucket& row, const BucketWrite& write) {
   row.merge(write.bucket);
 }
 
-void RollupBook::add(const CheckResult& result) {
+void RollupBook::add(const CheckResult& result, Status shown, std::string_view type) {
   Seconds t = to_seconds(result.started_ms);
-  std::string_view type = row_type(result.error_kind);
   std::lock_guard lock(mutex_);
   for (Granularity g : kTiers) {
     Seconds start = floor_to(t, period_of(g));
     Bucket& bucket = open_[Key{result.monitor_tag, g, start}];
     bucket.start = start;
-    bucket.add(result.status, result.latency_ms, type, result.error_message);
+    bucket.add(shown, result.latency_ms, type, result.error_message);
   }
 }
 

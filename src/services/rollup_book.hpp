@@ -4,6 +4,7 @@
 #include <map>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <tuple>
 #include <vector>
 
@@ -18,8 +19,9 @@ namespace vigil {
 //! over the stored rows, so a reader sees every accepted result. Thread-safe.
 class RollupBook {
  public:
-  //! Folds one result into its open minute, hour and day buckets.
-  void add(const CheckResult& result);
+  //! Folds a result into the open minute, hour and day buckets of its start time, with the
+  //! status and row type the minute shows (the check's, or an incident's or maintenance's).
+  void add(const CheckResult& result, Status shown, std::string_view type);
   //! Removes buckets whose period ended at or before `now` (all when `everything`) and returns
   //! them as additive writes; they stay visible to reads until committed(ticket) is called.
   std::vector<BucketWrite> take_closed(Seconds now, bool everything);

@@ -12,6 +12,17 @@ constexpr const char* kNumeratorKey = "uptime_formula_numerator";
 constexpr const char* kDenominatorKey = "uptime_formula_denominator";
 // Distinct settings texts are few; the bound only stops edits from growing the cache forever.
 constexpr std::size_t kMaxCachedFormulas = 4096;
+// Results land in the minute their check started; no check runs longer than this, so rows
+// older than it no longer change (only a rewrite, which clears the cache, changes them).
+constexpr Seconds kSettleMargin = 15 * kMinute;
+
+//! Adds every monitor's bucket of `sums` to `merged`.
+void merge_into(std::map<std::string, Bucket>& merged, const std::map<std::string, Bucket>& sums) {
+  for (const auto& [tag, bucket] : sums) {
+    auto [it, inserted] = merged.try_emplace(tag, bucket);
+    if (!inserted) it->second.merge(bucket);
+  }
+}
 
 //! A non-empty string member of `settings`, or `fallback`.
 std::string string_member(const boost::json::object& settings, const char* key,
@@ -60,14 +71,25 @@ MonitorSummary StatusSummaryService::summary(const MonitorSpec& monitor, Seconds
 }
 
 std::map<std::string, Bucket> StatusSummaryService::read_window(Seconds window) const {
-  const Seconds to = floor_to(to_seconds(clock_.now_ms()), kMinute) + kMinute;
+  const Seconds now = to_seconds(clock_.now_ms());
+  const Seconds to = floor_to(now, kMinute) + kMinute;
+  const Seconds from = to - window;
+  const Seconds settled = floor_to(now - kSettleMargin, kDay);
   std::map<std::string, Bucket> merged;
-  for (const RollupSpan& span : plan_rollup_spans(to - window, to)) {
-    for (auto& [tag, bucket] : read_sum_(span.granularity, span.from, span.to)) {
-      auto [it, inserted] = merged.try_emplace(tag, std::move(bucket));
-      if (!inserted) it->second.merge(bucket);
+  if (from >= settled) {
+    for (const RollupSpan& span : plan_rollup_spans(from, to)) {
+      merge_into(merged, read_sum_(span.granularity, span.from, span.to));
     }
+    return merged;
   }
+  const auto read_span = [this](const RollupSpan& span) {
+    return read_sum_(span.granularity, span.from, span.to);
+  };
+  for (const RollupSpan& span : plan_rollup_spans(from, settled)) {
+    merge_into(merged, *settled_.get(span, read_span));
+  }
+  // Nothing is stored after now, so the open days' rollups hold exactly [settled, to).
+  merge_into(merged, read_sum_(Granularity::kDay, settled, floor_to(to, kDay) + kDay));
   return merged;
 }
 

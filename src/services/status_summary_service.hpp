@@ -14,6 +14,7 @@
 #include "core/live_status.hpp"
 #include "core/monitor_spec.hpp"
 #include "core/uptime_formula.hpp"
+#include "services/span_sum_cache.hpp"
 
 namespace vigil {
 
@@ -29,7 +30,8 @@ struct MonitorSummary {
 
 //! Summaries of monitors for pages and badges: the live status plus counts, latency and uptime
 //! over a window read from the rollups. The window is whole minutes and includes the current
-//! (open) minute: [floor(now) + 1 min - window, floor(now) + 1 min).
+//! (open) minute: [floor(now) + 1 min - window, floor(now) + 1 min). The settled past (before
+//! today, UTC) is summed once per span and cached; today is read from the open day rollups.
 class StatusSummaryService {
  public:
   //! `read_sum` is Ingestor::sum-shaped: per monitor, merged buckets of one tier in [from, to).
@@ -45,6 +47,8 @@ class StatusSummaryService {
   MonitorSummary summary(const MonitorSpec& monitor, Seconds window) const;
   //! The monitor's uptime formula, parsed once per distinct monitor_settings_json text.
   std::shared_ptr<const UptimeFormula> formula_of(const MonitorSpec& monitor) const;
+  //! Drops the cached sums of the past: call after a monitor's past was rewritten.
+  void forget_past() { settled_.clear(); }
 
  private:
   //! Per monitor, the merge of every bucket in the window.
@@ -55,6 +59,7 @@ class StatusSummaryService {
   SumReader read_sum_;
   const LiveStatusSource& live_;
   const Clock& clock_;
+  mutable SpanSumCache settled_;
   mutable std::mutex formulas_mutex_;
   mutable std::unordered_map<std::string, std::shared_ptr<const UptimeFormula>> formulas_;
 };

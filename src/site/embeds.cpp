@@ -73,17 +73,11 @@ HttpResponse render_embed(const SiteDeps& deps, const RenderContext& ctx,
     EventScope scope;
     if (auto tags = request.query_param("tags"); tags && !tags->empty()) scope = split_tags(*tags);
     ViewData view;
-    add_events_panel(deps, ctx, scope, flag(request, "maintenance") ? 7 * kDay : 0, view);
-    if (!flag(request, "incidents")) {
-      view.set("incidents", ViewData{ViewData::type::list});
-      view.set("has_incidents", false);
-    }
-    if (!flag(request, "maintenance")) {
-      view.set("maintenances", ViewData{ViewData::type::list});
-      view.set("has_maintenances", false);
-    }
-    view.set("has_events",
-             view.get("has_incidents")->is_true() || view.get("has_maintenances")->is_true());
+    EventPanelOptions events;
+    events.ongoing_incidents = flag(request, "incidents");
+    events.ongoing_maintenances = flag(request, "maintenance");
+    events.upcoming_within = events.ongoing_maintenances ? 7 * kDay : 0;
+    add_events_panel(deps, ctx, scope, events, view);
     return embed_page(deps, ctx, "embed_events", std::move(view), *theme);
   }
   const bool latency = widget.starts_with(kLatencyPrefix);

@@ -106,15 +106,34 @@ ViewData maintenance_view(const SiteDeps& deps, const RenderContext& ctx,
   return view;
 }
 
-void add_events_panel(const SiteDeps& deps, const RenderContext& ctx, const EventScope& scope,
-                      Seconds upcoming_within, ViewData& view) {
-  ViewData incidents{ViewData::type::list};
-  for (const auto& incident : deps.incidents.ongoing(ctx.now, scope)) {
-    incidents.push_back(incident_view(deps, ctx, incident));
+EventPanelOptions panel_options(const PageSettings& settings) {
+  const PageIncidentSettings& incidents = settings.incidents;
+  const PageMaintenanceSettings& maintenances = settings.include_maintenances;
+  EventPanelOptions options;
+  options.ongoing_incidents = incidents.enabled && incidents.show_ongoing;
+  options.ongoing_maintenances = maintenances.enabled && maintenances.show_ongoing;
+  if (maintenances.enabled && maintenances.show_upcoming) {
+    options.upcoming_within = maintenances.upcoming_days_in_future * kDay;
+    options.upcoming_limit = static_cast<std::size_t>(std::max(0, maintenances.upcoming_max_count));
   }
-  auto windows = deps.maintenances.ongoing_events(ctx.now, scope);
-  auto upcoming = deps.maintenances.upcoming_events(ctx.now, upcoming_within, scope);
-  windows.insert(windows.end(), upcoming.begin(), upcoming.end());
+  return options;
+}
+
+void add_events_panel(const SiteDeps& deps, const RenderContext& ctx, const EventScope& scope,
+                      const EventPanelOptions& options, ViewData& view) {
+  ViewData incidents{ViewData::type::list};
+  if (options.ongoing_incidents) {
+    for (const auto& incident : deps.incidents.ongoing(ctx.now, scope)) {
+      incidents.push_back(incident_view(deps, ctx, incident));
+    }
+  }
+  std::vector<MaintenanceEventDetail> windows;
+  if (options.ongoing_maintenances) windows = deps.maintenances.ongoing_events(ctx.now, scope);
+  if (options.upcoming_within > 0) {
+    auto upcoming = deps.maintenances.upcoming_events(ctx.now, options.upcoming_within, scope);
+    if (upcoming.size() > options.upcoming_limit) upcoming.resize(options.upcoming_limit);
+    windows.insert(windows.end(), upcoming.begin(), upcoming.end());
+  }
   ViewData maintenances{ViewData::type::list};
   for (const auto& window : windows) maintenances.push_back(maintenance_view(deps, ctx, window));
   const bool has_incidents = !incidents.list_value().empty();

@@ -1,11 +1,13 @@
 #pragma once
 
+#include <cstddef>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "core/incident.hpp"
 #include "core/maintenance_event_detail.hpp"
+#include "core/page_spec.hpp"
 #include "site/render_context.hpp"
 
 namespace vigil {
@@ -19,9 +21,20 @@ ViewData incident_view(const SiteDeps& deps, const RenderContext& ctx, const Inc
 ViewData maintenance_view(const SiteDeps& deps, const RenderContext& ctx,
                           const MaintenanceEventDetail& detail);
 
-//! Sets the events panel of a page, a monitor page or the live-events embed on `view`: ongoing
-//! incidents and ongoing or upcoming (within `upcoming_within`) maintenances of `scope`.
+//! What an events panel shows.
+struct EventPanelOptions {
+  bool ongoing_incidents = true;     //!< incidents in force
+  bool ongoing_maintenances = true;  //!< maintenance windows under way
+  Seconds upcoming_within = 0;       //!< maintenance windows starting this soon (0: none)
+  std::size_t upcoming_limit = 50;   //!< at most this many upcoming windows
+};
+
+//! The panel a status page's settings ask for (Kener's incidents and include_maintenances).
+EventPanelOptions panel_options(const PageSettings& settings);
+
+//! Sets the events panel of a page, a monitor page or the live-events embed on `view`: the
+//! incidents and maintenances of `scope` that `options` ask for.
 void add_events_panel(const SiteDeps& deps, const RenderContext& ctx, const EventScope& scope,
-                      Seconds upcoming_within, ViewData& view);
+                      const EventPanelOptions& options, ViewData& view);
 
 }  // namespace vigil

@@ -156,7 +156,9 @@ HttpResponse render_monitor_page(const SiteDeps& deps, const RenderContext& ctx,
   }
   view.set("day_links", day_links);
   if (day) view.set("day", minutes_view(deps, ctx, monitor, *day));
-  add_events_panel(deps, ctx, std::vector<std::string>{monitor.tag}, 30 * kDay, view);
+  EventPanelOptions events;
+  events.upcoming_within = 30 * kDay;
+  add_events_panel(deps, ctx, std::vector<std::string>{monitor.tag}, events, view);
 
   LayoutOptions options;
   options.title = monitor.name + " · " + ctx.site->site_name;

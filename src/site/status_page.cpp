@@ -18,6 +18,7 @@ HttpResponse render_status_page(const SiteDeps& deps, const RenderContext& ctx,
   ViewData view;
   ViewData page_view;
   page_view.set("header", page.page_header);
+  page_view.set("path", page.page_path);
   set_if(page_view, "subheader", render_markdown(page.page_subheader));
   set_if(page_view, "logo", page.page_logo);
   view.set("page", page_view);
@@ -37,10 +38,7 @@ HttpResponse render_status_page(const SiteDeps& deps, const RenderContext& ctx,
 
   EventScope scope;
   if (!page.page_path.empty() || ctx.site->force_exclusivity) scope = page.monitors;
-  const Seconds upcoming = settings.include_maintenances.show_upcoming
-                               ? settings.include_maintenances.upcoming_days_in_future * kDay
-                               : 0;
-  add_events_panel(deps, ctx, scope, upcoming, view);
+  add_events_panel(deps, ctx, scope, panel_options(settings), view);
 
   LayoutOptions options;
   options.title = !settings.meta_page_title.empty() ? settings.meta_page_title : page.page_title;

@@ -23,12 +23,12 @@ monitors:
     name: Web
     colour: red
     monitor_type: NONE
-alerts: []
+alarms: []
 )"));
   EXPECT_THAT(errors, ElementsAre(ErrorAt(3, "unknown key 'hostname' in server"),
                                   ErrorAt(5, "unknown key 'raw_dayz' in retention"),
                                   ErrorAt(9, "unknown key 'colour' in a monitor"),
-                                  ErrorAt(11, "unknown key 'alerts'")));
+                                  ErrorAt(11, "unknown key 'alarms'")));
   EXPECT_EQ(errors[2].to_string(),
             "vigil.yaml:9:5: unknown key 'colour' in a monitor (known keys: tag, name, "
             "description, image, category_name, external_url, monitor_type, type_data, cron, "

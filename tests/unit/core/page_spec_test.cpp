@@ -50,6 +50,7 @@ TEST(PageSpecTest, RejectsVigilsOwnRoutes) {
   EXPECT_THAT(sanitized("api"), HasSubstr("'api' is reserved"));
   EXPECT_THAT(sanitized("Monitors"), HasSubstr("'monitors' is reserved"));
   EXPECT_THAT(sanitized("healthcheck"), HasSubstr("reserved"));
+  EXPECT_THAT(sanitized("unsubscribe"), HasSubstr("reserved"));
   EXPECT_EQ(sanitized("api-status"), "api-status");
 }
 

@@ -74,6 +74,43 @@ TEST_F(IngestorTest, OpenBucketsAreReadableBeforeTheyAreWritten) {
   EXPECT_EQ(s.live.get("a")->status, Status::kDown);
 }
 
+TEST_F(IngestorTest, IncidentAndMaintenanceLayersDecideTheMinuteButNotTheRawRow) {
+  Stack s(db_path(), clock_);
+  const Seconds hour = kHourStart / 1000;
+  std::vector<Status> heard;
+  s.ingestor.set_sample_listener([&](const CheckResult& r) { heard.push_back(r.status); });
+  // An incident makes minute 1 DEGRADED; a maintenance wins over it in minute 2.
+  s.ingestor.set_impact_lookup([&](const std::string& tag, Seconds t) {
+    MinuteLayers layers;
+    if (tag == "a" && t >= hour + kMinute) layers.incident = Status::kDegraded;
+    if (tag == "a" && t >= hour + 2 * kMinute) layers.maintenance = Status::kMaintenance;
+    return layers;
+  });
+  s.ingestor.submit(result("a", kHourStart, Status::kDown, 10));
+  s.ingestor.submit(result("a", kHourStart + 60'000, Status::kDown, 10));
+  EXPECT_EQ(s.live.get("a")->status, Status::kDegraded);
+  EXPECT_EQ(s.live.get("a")->type, "INCIDENT");
+  s.ingestor.submit(result("a", kHourStart + 120'000, Status::kDown, 10));
+  EXPECT_EQ(s.live.get("a")->status, Status::kMaintenance);
+  s.ingestor.submit(result("b", kHourStart + 120'000, Status::kDown, 10));
+
+  const auto minutes = s.ingestor.read("a", Granularity::kMinute, hour, hour + kHour);
+  ASSERT_EQ(minutes.size(), 3u);
+  EXPECT_EQ(minutes[0].status(), Status::kDown);
+  EXPECT_EQ(minutes[1].status(), Status::kDegraded);
+  EXPECT_EQ(minutes[1].type, "INCIDENT");
+  EXPECT_EQ(minutes[2].status(), Status::kMaintenance);
+  EXPECT_EQ(minutes[2].type, "MAINTENANCE");
+  EXPECT_EQ(s.ingestor.read("b", Granularity::kMinute, hour, hour + kHour)[0].status(),
+            Status::kDown);
+  // The alert engine hears what the checks saw.
+  EXPECT_EQ(heard, std::vector<Status>(4, Status::kDown));
+  s.ingestor.flush_all();
+  const auto raw = s.store.read_results("a", kHourStart, kHourStart + 3'600'000, 10);
+  ASSERT_EQ(raw.size(), 3u);
+  for (const auto& row : raw) EXPECT_EQ(row.status, Status::kDown);
+}
+
 TEST_F(IngestorTest, ClosedMinutesAreWrittenAndCountedOnce) {
   Stack s(db_path(), clock_);
   Seconds hour = kHourStart / 1000;

@@ -63,8 +63,8 @@ TEST_F(StatusSummaryServiceTest, OneReadPerRollupSpanForAllMonitors) {
   const std::vector monitors = {monitor("a"), monitor("b"), monitor("c")};
   const auto result = service_.summaries(monitors, 90 * kDay);
   ASSERT_EQ(result.size(), 3u);
-  // 90 days not aligned to hours: minutes, hours, days, hours, minutes.
-  EXPECT_EQ(sums_.reads.size(), 5u);
+  // 90 days not aligned to hours: minutes, hours and days up to today, then today's day rollup.
+  EXPECT_EQ(sums_.reads.size(), 4u);
   const std::int64_t reads = static_cast<std::int64_t>(sums_.reads.size());
   EXPECT_EQ(result[0].counts.up, 10 * reads);
   EXPECT_EQ(result[1].counts.down, 5 * reads);
@@ -80,6 +80,39 @@ TEST_F(StatusSummaryServiceTest, TheWindowEndsAfterTheCurrentMinute) {
   ASSERT_FALSE(sums_.reads.empty());
   EXPECT_EQ(std::get<1>(sums_.reads.front()), minute_end - kHour);
   EXPECT_EQ(std::get<2>(sums_.reads.back()), minute_end);
+}
+
+TEST_F(StatusSummaryServiceTest, TheSettledPastIsReadOnceAndTodayEveryTime) {
+  sums_.per_read = {{"a", bucket(10, 0)}};
+  const auto first = service_.summary(*monitor("a"), 90 * kDay);
+  const std::size_t cold_reads = sums_.reads.size();
+  sums_.reads.clear();
+  const auto second = service_.summary(*monitor("a"), 90 * kDay);
+  const Seconds today = floor_to(kNow / 1000, kDay);
+  ASSERT_EQ(sums_.reads.size(), 1u);
+  EXPECT_EQ(sums_.reads[0], std::make_tuple(Granularity::kDay, today, today + kDay));
+  EXPECT_EQ(second.counts.up, first.counts.up);
+  EXPECT_EQ(first.counts.up, 10 * static_cast<std::int64_t>(cold_reads));
+
+  sums_.reads.clear();
+  service_.forget_past();
+  service_.summary(*monitor("a"), 90 * kDay);
+  EXPECT_EQ(sums_.reads.size(), cold_reads);
+}
+
+TEST_F(StatusSummaryServiceTest, JustAfterMidnightYesterdayIsStillReadFresh) {
+  const Seconds today = floor_to(kNow / 1000, kDay) + kDay;
+  clock_.set((today + 5 * kMinute) * 1000);
+  service_.summary(*monitor("a"), 30 * kDay);
+  ASSERT_FALSE(sums_.reads.empty());
+  EXPECT_EQ(sums_.reads.back(), std::make_tuple(Granularity::kDay, today - kDay, today + kDay));
+}
+
+TEST_F(StatusSummaryServiceTest, WindowsWithinTodayAreNotCached) {
+  service_.summary(*monitor("a"), kHour);
+  const std::size_t reads = sums_.reads.size();
+  service_.summary(*monitor("a"), kHour);
+  EXPECT_EQ(sums_.reads.size(), 2 * reads);
 }
 
 TEST_F(StatusSummaryServiceTest, LiveStatusAndLatencyComeFromTheLiveState) {
