@@ -30,6 +30,7 @@ bench: build
 	bench/probe_load 10000 10 60 API
 	bench/probe_load 5000 5 60 TCP
 	bench/probe_load 2000 5 60 PING
+	bench/page_load 100 15
 
 format:
 	clang-format -i $$(git ls-files '*.cpp' '*.hpp')
