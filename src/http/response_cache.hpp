@@ -36,7 +36,7 @@ class ResponseCache {
   explicit ResponseCache(std::size_t max_entries = 10000);
 
   //! Answers `request` for `key` at `revision`; `render` is called when the cached entry is
-  //! missing or older. Only 200 responses are cached (others are returned as rendered).
+  //! missing or older. Revisions must only grow: a lower one is taken as an older view. Only 200 responses are cached (others are returned as rendered).
   HttpResponse serve(const HttpRequest& request, const std::string& key, std::uint64_t revision,
                      std::string cache_control, const std::function<HttpResponse()>& render);
   //! Drops every entry.

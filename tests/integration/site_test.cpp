@@ -149,6 +149,15 @@ TEST_F(SiteTest, EventsPageListsTheMonthsIncidents) {
   EXPECT_NE(events.body.find("Checkout errors"), std::string::npos);
   const auto home = get("/");
   ASSERT_NE(home.body.find("Checkout errors"), std::string::npos) << home.status << home.body;
+  // A page whose settings turn incidents off does not show them (Kener's incidents.enabled).
+  auto hide = vigil_->api("PATCH", "/api/v4/pages/~home",
+                          R"({"page_settings": {"incidents": {"enabled": false}}})");
+  ASSERT_EQ(hide.status, 200) << hide.body;
+  EXPECT_EQ(get("/").body.find("Checkout errors"), std::string::npos);
+  auto show = vigil_->api("PATCH", "/api/v4/pages/~home",
+                          R"({"page_settings": {"incidents": {"enabled": true}}})");
+  ASSERT_EQ(show.status, 200) << show.body;
+  EXPECT_NE(get("/").body.find("Checkout errors"), std::string::npos);
   EXPECT_EQ(get("/events/Smarch-2026").status, 400);
   auto feed = get("/rss.xml");
   ASSERT_EQ(feed.status, 200);
