@@ -83,7 +83,8 @@ class SubscriberFixture : public ::testing::Test {
 
   //! The 6-digit code in the last verification mail to `email`.
   std::string code_sent_to(const std::string& email) const {
-    for (auto it = port_.queued.rbegin(); it != port_.queued.rend(); ++it) {
+    const auto queued = port_.queued();
+    for (auto it = queued.rbegin(); it != queued.rend(); ++it) {
       if (it->kind != "verification" || it->channel_config.find(email) == std::string::npos) {
         continue;
       }
@@ -106,8 +107,9 @@ class SubscriberFixture : public ::testing::Test {
   //! Addresses (email "to" or webhook "url") of the subscriber messages queued since `from`.
   std::vector<std::string> recipients_since(std::size_t from) const {
     std::vector<std::string> out;
-    for (std::size_t i = from; i < port_.queued.size(); ++i) {
-      const auto& m = port_.queued[i];
+    const auto queued = port_.queued();
+    for (std::size_t i = from; i < queued.size(); ++i) {
+      const auto& m = queued[i];
       if (m.kind != "subscriber") continue;
       auto config = boost::json::parse(m.channel_config).as_object();
       out.emplace_back(config.contains("to") ? config.at("to").as_string()

@@ -30,7 +30,7 @@ class SubscriberNotifierTest : public SubscriberFixture {
                     .ok());
     EXPECT_TRUE(subscribers_.create(SubscriberKind::kEmail, "paused@example.com", {}, false).ok());
     EXPECT_FALSE(subscribers_.request_code("pending@example.com", {}));  // never confirmed
-    mark_ = port_.queued.size();
+    mark_ = port_.queued().size();
   }
 
   Incident incident(std::vector<MonitorImpact> monitors, bool global = false) {
@@ -46,7 +46,7 @@ class SubscriberNotifierTest : public SubscriberFixture {
 
   std::vector<std::string> since_mark() {
     auto out = recipients_since(mark_);
-    mark_ = port_.queued.size();
+    mark_ = port_.queued().size();
     return out;
   }
 
@@ -118,13 +118,13 @@ TEST_F(SubscriberNotifierTest, MaintenanceRemindersStartsEndsAndCancellationsRea
   ASSERT_TRUE(
       maintenances_.finish_event(later->id, event.id, MaintenanceEventStatus::kCancelled).ok());
   EXPECT_THAT(since_mark(), expected);
-  const auto& mail = port_.queued.back();
+  const auto mail = port_.queued().back();
   EXPECT_THAT(variable(mail, "subject"), HasSubstr("Maintenance cancelled: Database upgrade"));
 }
 
 TEST_F(SubscriberNotifierTest, UnsubscribingStopsTheMails) {
   const std::string token = confirmed("leaving@example.com", {});
-  mark_ = port_.queued.size();
+  mark_ = port_.queued().size();
   ASSERT_FALSE(subscribers_.unsubscribe(token).has_value());
   incident({}, true);
   EXPECT_THAT(since_mark(), Not(::testing::Contains("leaving@example.com")));
@@ -136,8 +136,9 @@ TEST_F(SubscriberNotifierTest, MailsCarryTheUpdateEscapedWithManageAndUnsubscrib
       incidents_
           .add_comment(i.id, "We are **on it** <script>", IncidentState::kIdentified, std::nullopt)
           .ok());
+  const auto queued = port_.queued();
   const OutboxMessage* mail = nullptr;
-  for (const auto& m : port_.queued) {
+  for (const auto& m : queued) {
     if (m.idempotency_key.find(":incident-comment:") != std::string::npos &&
         m.channel_config.find("shop@example.com") != std::string::npos) {
       mail = &m;
@@ -163,7 +164,7 @@ TEST_F(SubscriberNotifierTest, MailsCarryTheUpdateEscapedWithManageAndUnsubscrib
 
 TEST_F(SubscriberNotifierTest, WebhooksReceiveTheEventAsJson) {
   Incident i = incident({{"api", Status::kDown}});
-  const auto& hook = port_.queued.back();
+  const auto hook = port_.queued().back();
   ASSERT_EQ(hook.channel, "webhook");
   EXPECT_EQ(hook.kind, "subscriber");
   auto config = boost::json::parse(hook.channel_config).as_object();

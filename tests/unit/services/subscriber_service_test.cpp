@@ -17,8 +17,8 @@ class SubscriberServiceTest : public SubscriberFixture {};
 
 TEST_F(SubscriberServiceTest, ACodeConfirmsTheSubscriptionWithinFiveMinutes) {
   ASSERT_FALSE(subscribers_.request_code("  Ada@Example.com ", scope({shop_}, {"db"})));
-  ASSERT_EQ(port_.queued.size(), 1u);
-  const OutboxMessage& mail = port_.queued[0];
+  ASSERT_EQ(port_.queued().size(), 1u);
+  const OutboxMessage mail = port_.queued()[0];
   EXPECT_EQ(mail.kind, "verification");
   EXPECT_EQ(mail.channel, "email");
   EXPECT_THAT(mail.channel_config, HasSubstr(R"("to":"ada@example.com")"));
@@ -77,11 +77,11 @@ TEST_F(SubscriberServiceTest, ANewCodeIsSentAtMostOnceAMinuteAndReplacesTheOldOn
   auto again = subscribers_.request_code("ada@example.com", {});
   ASSERT_TRUE(again.has_value());
   EXPECT_THAT(again->message, HasSubstr("ask again in 1 seconds"));
-  EXPECT_EQ(port_.queued.size(), 1u);
+  EXPECT_EQ(port_.queued().size(), 1u);
 
   at(kStart + 60);
   ASSERT_FALSE(subscribers_.request_code("ada@example.com", {}));
-  ASSERT_EQ(port_.queued.size(), 2u);
+  ASSERT_EQ(port_.queued().size(), 2u);
   const std::string second = code_sent_to("ada@example.com");
   ASSERT_NE(first, second);
   EXPECT_FALSE(subscribers_.confirm("ada@example.com", first).ok());
@@ -114,7 +114,7 @@ TEST_F(SubscriberServiceTest, VisitorsCannotChooseHiddenMonitorsUnknownPagesOrNo
   neither.incidents = neither.maintenances = false;
   EXPECT_TRUE(subscribers_.request_code("ada@example.com", neither).has_value());
   EXPECT_TRUE(subscribers_.request_code("not an address", {}).has_value());
-  EXPECT_TRUE(port_.queued.empty());
+  EXPECT_TRUE(port_.queued().empty());
 }
 
 TEST_F(SubscriberServiceTest, TheManageTokenChangesPreferencesAndUnsubscribes) {
@@ -154,7 +154,7 @@ TEST_F(SubscriberServiceTest, AdminsAddChangeAndDeleteEmailAndWebhookSubscribers
   ASSERT_TRUE(email.ok()) << email.error().message;
   EXPECT_EQ(email->address, "bob@example.com");
   EXPECT_TRUE(email->confirmed);
-  EXPECT_TRUE(port_.queued.empty());
+  EXPECT_TRUE(port_.queued().empty());
   EXPECT_EQ(subscribers_.create(SubscriberKind::kEmail, "bob@example.com", {}, true).error().code,
             ErrorCode::kConflict);
 

@@ -100,7 +100,7 @@ TEST_F(SubscribeRoutesTest, BadInputGivesTheFormBackWithAnErrorAndEscapedValues)
   EXPECT_EQ(nothing.status, 400);
   EXPECT_THAT(nothing.body, HasSubstr("choose incidents, maintenances or both"));
   EXPECT_EQ(send("POST", "/subscribe", "%%%").status, 400);
-  EXPECT_TRUE(port_.queued.empty());
+  EXPECT_TRUE(port_.queued().empty());
 }
 
 TEST_F(SubscribeRoutesTest, AVisitorSubscribesManagesAndUnsubscribes) {
