@@ -5,16 +5,15 @@
 #include <boost/asio/awaitable.hpp>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
+#include <boost/asio/executor_work_guard.hpp>
 #include <boost/asio/io_context.hpp>
 #include <boost/asio/ip/tcp.hpp>
 #include <boost/asio/post.hpp>
 #include <boost/asio/steady_timer.hpp>
-#include <boost/asio/strand.hpp>
 #include <boost/asio/use_awaitable.hpp>
 #include <boost/asio/write.hpp>
 #include <boost/beast/core/flat_buffer.hpp>
 #include <boost/beast/core/string.hpp>
-#include <boost/beast/core/tcp_stream.hpp>
 #include <boost/beast/http.hpp>
 
 #include <algorithm>
@@ -31,6 +30,7 @@
 #include "core/ascii_case.hpp"
 #include "http/event_stream.hpp"
 #include "http/request_target.hpp"
+#include "http/response_head.hpp"
 
 namespace vigil {
 namespace {
@@ -40,13 +40,14 @@ namespace beast = boost::beast;
 namespace http = beast::http;
 using tcp = asio::ip::tcp;
 using BeastRequest = http::request<http::string_body>;
-using BeastResponse = http::response<http::string_body>;
 
 constexpr auto kNoThrow = asio::as_tuple(asio::use_awaitable);
 constexpr std::size_t kReadChunk = 4096;  // bytes read at once outside the parser
 constexpr auto kLingerTime = std::chrono::seconds(1);
 constexpr auto kAcceptRetryDelay = std::chrono::milliseconds(100);
 constexpr auto kEventKeepAlive = std::chrono::seconds(15);  // comment line to detect dead clients
+constexpr auto kWatchdogStep = std::chrono::seconds(1);     // how soon a new deadline is noticed
+constexpr std::string_view kContinue = "HTTP/1.1 100 Continue\r\n\r\n";
 
 unsigned thread_count(unsigned requested) {
   return requested != 0 ? requested : std::max(1U, std::thread::hardware_concurrency());
@@ -84,66 +85,72 @@ HttpResponse internal_error() {
   return HttpResponse::error(500, "INTERNAL_ERROR", "Internal server error");
 }
 
-// 1xx, 204 and 304 responses carry neither a body nor a Content-Length.
-bool is_bodyless(int status) {
-  return status < 200 || status == 204 || status == 304;
-}
+// One accepted connection: its socket, and the deadline its watchdog enforces by closing the
+// socket, which ends whatever read or write is pending. Keeping the deadline a plain value makes
+// setting it per request free; the watchdog notices a change within kWatchdogStep.
+struct Connection {
+  explicit Connection(tcp::socket accepted)
+      : socket(std::move(accepted)), watchdog(socket.get_executor()) {}
 
-BeastResponse to_beast(HttpResponse response, unsigned version, bool keep_alive, bool head) {
-  BeastResponse out;
-  out.version(version);
-  out.result(static_cast<unsigned>(response.status));
-  out.set(http::field::server, "Vigil");
-  if (!response.content_type.empty()) out.set(http::field::content_type, response.content_type);
-  for (const auto& [name, value] : response.headers) out.insert(name, value);
-  out.keep_alive(keep_alive);
-  if (is_bodyless(response.status)) response.body.clear();
-  out.body() = std::move(response.body);
-  out.prepare_payload();
-  // HEAD keeps the Content-Length a GET would have had.
-  if (head) out.body().clear();
-  return out;
-}
+  void expires_after(std::chrono::seconds timeout) { deadline = Clock::now() + timeout; }
+  void never_expires() { deadline = Clock::time_point::max(); }
+  void close() {
+    beast::error_code ignored;
+    socket.close(ignored);
+    watchdog.cancel();
+  }
+
+  using Clock = std::chrono::steady_clock;
+  tcp::socket socket;
+  asio::steady_timer watchdog;
+  Clock::time_point deadline = Clock::time_point::max();
+};
 
 }  // namespace
 
 struct HttpServer::Impl {
   Impl(HttpServerOptions options, HttpHandler handler)
-      : options_(std::move(options)),
-        handler_(std::move(handler)),
-        ioc_(static_cast<int>(thread_count(options_.threads))),
-        acceptor_(asio::make_strand(ioc_)) {}
+      : options_(std::move(options)), handler_(std::move(handler)) {
+    // One single-threaded io_context per thread: a connection lives on one of them, so its
+    // handlers never race and need no strand.
+    for (unsigned i = 0; i < thread_count(options_.threads); ++i) {
+      contexts_.push_back(std::make_unique<asio::io_context>(1));
+      work_.push_back(asio::make_work_guard(*contexts_.back()));
+    }
+    acceptor_.emplace(*contexts_.front());
+  }
 
   void start() {
     beast::error_code ec;
     const auto address = asio::ip::make_address(options_.address, ec);
     const tcp::endpoint endpoint(address, options_.port);
-    if (!ec) acceptor_.open(endpoint.protocol(), ec);
-    if (!ec) acceptor_.set_option(asio::socket_base::reuse_address(true), ec);
-    if (!ec) acceptor_.bind(endpoint, ec);
-    if (!ec) acceptor_.listen(asio::socket_base::max_listen_connections, ec);
+    if (!ec) acceptor_->open(endpoint.protocol(), ec);
+    if (!ec) acceptor_->set_option(asio::socket_base::reuse_address(true), ec);
+    if (!ec) acceptor_->bind(endpoint, ec);
+    if (!ec) acceptor_->listen(asio::socket_base::max_listen_connections, ec);
     if (ec) {
       beast::error_code ignored;
-      acceptor_.close(ignored);
+      acceptor_->close(ignored);
       throw std::runtime_error("cannot listen on " + options_.address + ":" +
                                std::to_string(options_.port) + ": " + ec.message());
     }
-    port_ = acceptor_.local_endpoint().port();
-    asio::co_spawn(acceptor_.get_executor(), accept_loop(), asio::detached);
-    for (unsigned i = 0; i < thread_count(options_.threads); ++i) {
-      threads_.emplace_back([this] { ioc_.run(); });
+    port_ = acceptor_->local_endpoint().port();
+    asio::co_spawn(acceptor_->get_executor(), accept_loop(), asio::detached);
+    for (auto& context : contexts_) {
+      threads_.emplace_back([&context] { context->run(); });
     }
   }
 
-  // Closing the acceptor and every connection leaves the io_context without work, so run()
-  // returns in each thread; a handler still running finishes first.
+  // Closing the acceptor and every connection and releasing the work guards leaves each
+  // io_context without work, so run() returns in each thread; a handler still running finishes
+  // first.
   void stop() {
     {
       std::lock_guard lock(mutex_);
       stopping_ = true;
       for (const auto& [id, weak] : connections_) {
-        if (auto stream = weak.lock()) {
-          asio::post(stream->get_executor(), [stream] { stream->close(); });
+        if (auto connection = weak.lock()) {
+          asio::post(connection->socket.get_executor(), [connection] { connection->close(); });
         }
       }
       for (const auto& [id, weak] : event_timers_) {
@@ -152,18 +159,21 @@ struct HttpServer::Impl {
         }
       }
     }
-    asio::post(acceptor_.get_executor(), [this] {
+    asio::post(acceptor_->get_executor(), [this] {
       beast::error_code ignored;
-      acceptor_.close(ignored);
+      acceptor_->close(ignored);
     });
+    for (auto& guard : work_) guard.reset();
     for (auto& thread : threads_) thread.join();
     threads_.clear();
   }
 
+  // Accepts connections and hands them to the io_contexts in turn.
   asio::awaitable<void> accept_loop() {
-    asio::steady_timer retry(acceptor_.get_executor());
-    while (acceptor_.is_open()) {
-      auto [ec, socket] = co_await acceptor_.async_accept(asio::make_strand(ioc_), kNoThrow);
+    asio::steady_timer retry(acceptor_->get_executor());
+    for (std::size_t turn = 0; acceptor_->is_open(); ++turn) {
+      auto& context = *contexts_[turn % contexts_.size()];
+      auto [ec, socket] = co_await acceptor_->async_accept(context, kNoThrow);
       if (ec == asio::error::operation_aborted) co_return;
       if (ec) {
         // Typically out of file descriptors: retry shortly instead of spinning.
@@ -172,48 +182,64 @@ struct HttpServer::Impl {
         continue;
       }
       socket.set_option(tcp::no_delay(true), ec);
-      auto stream = std::make_shared<beast::tcp_stream>(std::move(socket));
-      if (const auto id = track(stream)) {
-        asio::co_spawn(stream->get_executor(), serve(stream),
+      auto connection = std::make_shared<Connection>(std::move(socket));
+      if (const auto id = track(connection)) {
+        const auto executor = connection->socket.get_executor();
+        asio::co_spawn(executor, watch(connection), asio::detached);
+        asio::co_spawn(executor, serve(connection),
                        [this, id = *id](const std::exception_ptr&) { untrack(id); });
       }
     }
   }
 
+  // Closes the connection once its deadline has passed; ends when the connection closes.
+  static asio::awaitable<void> watch(std::shared_ptr<Connection> connection) {
+    while (connection->socket.is_open()) {
+      const auto now = Connection::Clock::now();
+      if (connection->deadline <= now) {
+        connection->close();
+        co_return;
+      }
+      connection->watchdog.expires_at(std::min(connection->deadline, now + kWatchdogStep));
+      co_await connection->watchdog.async_wait(kNoThrow);
+    }
+  }
+
   // One connection: requests are read, answered and written one after the other, so pipelined
   // requests are answered in order.
-  asio::awaitable<void> serve(std::shared_ptr<beast::tcp_stream> stream) {
+  asio::awaitable<void> serve(std::shared_ptr<Connection> connection) {
+    auto& socket = connection->socket;
     beast::error_code ec;
-    const std::string remote = stream->socket().remote_endpoint(ec).address().to_string();
+    const std::string remote = socket.remote_endpoint(ec).address().to_string();
     beast::flat_buffer buffer;
     for (bool first = true;; first = false) {
       if (!first && buffer.size() == 0) {
         // Between keep-alive requests the idle timeout applies; once bytes arrive, the read one.
-        stream->expires_after(std::chrono::seconds(options_.idle_timeout_s));
+        connection->expires_after(std::chrono::seconds(options_.idle_timeout_s));
         const auto [idle_ec, n] =
-            co_await stream->async_read_some(buffer.prepare(kReadChunk), kNoThrow);
-        if (idle_ec) co_return;
+            co_await socket.async_read_some(buffer.prepare(kReadChunk), kNoThrow);
+        if (idle_ec) break;
         buffer.commit(n);
       }
 
       http::request_parser<http::string_body> parser;
       parser.header_limit(static_cast<std::uint32_t>(options_.header_limit));
       parser.body_limit(options_.body_limit);
-      stream->expires_after(std::chrono::seconds(options_.read_timeout_s));
+      connection->expires_after(std::chrono::seconds(options_.read_timeout_s));
       std::tie(ec, std::ignore) =
-          co_await http::async_read_header(*stream, buffer, parser, kNoThrow);
+          co_await http::async_read_header(socket, buffer, parser, kNoThrow);
       if (!ec && beast::iequals(parser.get()[http::field::expect], "100-continue")) {
-        http::response<http::empty_body> go_on(http::status::continue_, parser.get().version());
-        std::tie(ec, std::ignore) = co_await http::async_write(*stream, go_on, kNoThrow);
+        std::tie(ec, std::ignore) =
+            co_await asio::async_write(socket, asio::buffer(kContinue), kNoThrow);
       }
-      if (!ec) {
-        std::tie(ec, std::ignore) = co_await http::async_read(*stream, buffer, parser, kNoThrow);
+      if (!ec && !parser.is_done()) {
+        std::tie(ec, std::ignore) = co_await http::async_read(socket, buffer, parser, kNoThrow);
       }
       if (ec) {
         if (auto failure = read_failure_response(ec)) {
-          co_await write_and_close(*stream, to_beast(std::move(*failure), 11, false, false));
+          co_await write_and_close(*connection, std::move(*failure));
         }
-        co_return;
+        break;
       }
 
       BeastRequest request = parser.release();
@@ -222,66 +248,78 @@ struct HttpServer::Impl {
       const unsigned version = request.version();
       HttpResponse answer = respond(std::move(request), remote);
       if (answer.stream && !head) {
-        co_await stream_events(*stream, std::move(answer), version);
-        co_return;
+        co_await stream_events(*connection, std::move(answer), version);
+        break;
       }
-      auto response = to_beast(std::move(answer), version, keep_alive, head);
       // A client that does not read its response is bounded like one that does not send.
-      stream->expires_after(std::chrono::seconds(options_.read_timeout_s));
-      std::tie(ec, std::ignore) = co_await http::async_write(*stream, response, kNoThrow);
-      if (ec) co_return;
+      connection->expires_after(std::chrono::seconds(options_.read_timeout_s));
+      ec = co_await write_response(socket, answer, version, keep_alive, head);
+      if (ec) break;
       if (!keep_alive) {
-        stream->socket().shutdown(tcp::socket::shutdown_send, ec);
-        co_return;
+        socket.shutdown(tcp::socket::shutdown_send, ec);
+        break;
       }
     }
+    connection->close();
+  }
+
+  // Writes head and body (HEAD: the head only, with the Content-Length a GET would have had).
+  static asio::awaitable<beast::error_code> write_response(tcp::socket& socket,
+                                                           const HttpResponse& answer,
+                                                           unsigned version, bool keep_alive,
+                                                           bool head) {
+    const std::string head_bytes = response_head(answer, version, keep_alive, answer.body.size());
+    const bool with_body = !head && !is_bodyless(answer.status);
+    const std::array<asio::const_buffer, 2> buffers{
+        asio::buffer(head_bytes), with_body ? asio::buffer(answer.body) : asio::const_buffer()};
+    auto [ec, written] = co_await asio::async_write(socket, buffers, kNoThrow);
+    co_return ec;
   }
 
   // Sends a final error response, then drains what the client is still sending for a moment:
   // closing with unread input makes the kernel reset the connection, which can destroy the
   // response before the client reads it.
-  asio::awaitable<void> write_and_close(beast::tcp_stream& stream, BeastResponse response) {
-    stream.expires_after(kLingerTime);
-    auto [ec, written] = co_await http::async_write(stream, response, kNoThrow);
+  static asio::awaitable<void> write_and_close(Connection& connection, HttpResponse failure) {
+    connection.expires_after(kLingerTime);
+    auto ec = co_await write_response(connection.socket, failure, 11, false, false);
     if (ec) co_return;
-    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    connection.socket.shutdown(tcp::socket::shutdown_send, ec);
     std::array<char, kReadChunk> discard;
+    std::size_t ignored = 0;
     do {
-      std::tie(ec, written) = co_await stream.async_read_some(asio::buffer(discard), kNoThrow);
+      std::tie(ec, ignored) =
+          co_await connection.socket.async_read_some(asio::buffer(discard), kNoThrow);
     } while (!ec);
   }
 
   // Writes the head of a server-sent-events response, then the stream's events as they come,
   // with a comment line every kEventKeepAlive so a vanished client is noticed. The body has no
   // length: it ends when the stream, the client or the server closes.
-  asio::awaitable<void> stream_events(beast::tcp_stream& stream, HttpResponse answer,
+  asio::awaitable<void> stream_events(Connection& connection, HttpResponse answer,
                                       unsigned version) {
-    http::response<http::empty_body> head{http::status::ok, version};
-    head.set(http::field::server, "Vigil");
-    head.set(http::field::content_type, "text/event-stream");
-    head.set(http::field::cache_control, "no-cache");
-    for (const auto& [name, value] : answer.headers) head.insert(name, value);
-    head.keep_alive(false);
-    http::response_serializer<http::empty_body> serializer{head};
-    stream.expires_after(std::chrono::seconds(options_.read_timeout_s));
-    auto [ec, ignored] = co_await http::async_write_header(stream, serializer, kNoThrow);
-    if (ec) co_return;
+    answer.status = 200;
+    answer.content_type = "text/event-stream";
+    answer.headers.emplace(answer.headers.begin(), "Cache-Control", "no-cache");
+    auto& socket = connection.socket;
+    std::string bytes = response_head(answer, version, false, std::nullopt);
+    bytes += ": connected\n\n";
 
     auto events = answer.stream;
-    auto wake = std::make_shared<asio::steady_timer>(stream.get_executor());
+    auto wake = std::make_shared<asio::steady_timer>(socket.get_executor());
     const auto id = track_timer(wake);
-    events->set_waker([weak = std::weak_ptr(wake), executor = stream.get_executor()] {
+    events->set_waker([weak = std::weak_ptr(wake), executor = socket.get_executor()] {
       asio::post(executor, [weak] {
         if (auto timer = weak.lock()) timer->cancel();
       });
     });
-    std::string bytes = ": connected\n\n";
+    beast::error_code ec;
     while (!ec) {
       bytes += events->take();
       if (!bytes.empty()) {
-        stream.expires_after(std::chrono::seconds(options_.read_timeout_s));
+        connection.expires_after(std::chrono::seconds(options_.read_timeout_s));
         std::tie(ec, std::ignore) =
-            co_await asio::async_write(stream, asio::buffer(bytes), kNoThrow);
+            co_await asio::async_write(socket, asio::buffer(bytes), kNoThrow);
+        connection.never_expires();
         bytes.clear();
       }
       if (ec || !events->open() || is_stopping()) break;
@@ -292,7 +330,7 @@ struct HttpServer::Impl {
     events->set_waker({});
     events->close();
     untrack_timer(id);
-    stream.socket().shutdown(tcp::socket::shutdown_send, ec);
+    socket.shutdown(tcp::socket::shutdown_send, ec);
   }
 
   HttpResponse respond(BeastRequest beast_request, const std::string& remote) {
@@ -322,10 +360,10 @@ struct HttpServer::Impl {
     return internal_error();
   }
 
-  std::optional<std::uint64_t> track(const std::shared_ptr<beast::tcp_stream>& stream) {
+  std::optional<std::uint64_t> track(const std::shared_ptr<Connection>& connection) {
     std::lock_guard lock(mutex_);
     if (stopping_) return std::nullopt;
-    connections_.emplace(next_id_, stream);
+    connections_.emplace(next_id_, connection);
     return next_id_++;
   }
 
@@ -352,14 +390,15 @@ struct HttpServer::Impl {
 
   HttpServerOptions options_;
   HttpHandler handler_;
-  asio::io_context ioc_;
-  tcp::acceptor acceptor_;
+  std::vector<std::unique_ptr<asio::io_context>> contexts_;
+  std::vector<asio::executor_work_guard<asio::io_context::executor_type>> work_;
+  std::optional<tcp::acceptor> acceptor_;
   std::vector<std::thread> threads_;
   std::uint16_t port_ = 0;
   std::mutex mutex_;
   bool stopping_ = false;
   std::uint64_t next_id_ = 0;
-  std::unordered_map<std::uint64_t, std::weak_ptr<beast::tcp_stream>> connections_;
+  std::unordered_map<std::uint64_t, std::weak_ptr<Connection>> connections_;
   std::unordered_map<std::uint64_t, std::weak_ptr<asio::steady_timer>> event_timers_;
 };
 
