@@ -1,6 +1,8 @@
 #include "probes/gamedig/a2s_query.hpp"
 
+#include <algorithm>
 #include <cstdio>
+#include <iterator>
 #include <string>
 #include <vector>
 
@@ -21,8 +23,9 @@ constexpr char kInfoRequest[] = "\xFF\xFF\xFF\xFFTSource Engine Query";
 
 std::vector<std::uint8_t> info_request(std::span<const std::uint8_t> challenge) {
   // sizeof includes the terminating zero, which the request carries.
-  std::vector<std::uint8_t> request(kInfoRequest, kInfoRequest + sizeof(kInfoRequest));
-  request.insert(request.end(), challenge.begin(), challenge.end());
+  std::vector<std::uint8_t> request(sizeof(kInfoRequest) + challenge.size());
+  std::copy(std::begin(kInfoRequest), std::end(kInfoRequest), request.begin());
+  std::copy(challenge.begin(), challenge.end(), request.begin() + sizeof(kInfoRequest));
   return request;
 }
 
