@@ -153,6 +153,8 @@ const KeyReader kReaders[] = {
        std::string url = s.site_url;
        t.text(k, url);
        if (!is_site_url(url)) return t.fail(k, "must be empty or an http:// or https:// URL");
+       // Links are written as site_url + "/path": a trailing slash would double.
+       while (url.ends_with('/')) url.pop_back();
        s.site_url = std::move(url);
      }},
     {"home", [](JsonFieldReader& t, std::string_view k, SiteSettings& s,

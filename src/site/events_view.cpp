@@ -6,6 +6,7 @@
 #include "site/model/event_month.hpp"
 #include "site/model/markdown.hpp"
 #include "site/model/relative_duration.hpp"
+#include "site/monitor_card.hpp"
 
 namespace vigil {
 namespace {
@@ -49,11 +50,27 @@ Status strongest(const std::vector<MonitorImpact>& impacts, Status fallback) {
   return worst;
 }
 
-std::string events_url(const RenderContext& ctx) {
-  return "/events/" + event_month_slug(month_of(ctx.zone.to_local(ctx.now)));
+// The colour of an incident state: green once RESOLVED, else the incident's impact.
+std::string state_class(IncidentState state, Status impact) {
+  return status_class(state == IncidentState::kResolved ? Status::kUp : impact);
 }
 
 }  // namespace
+
+bool has_public_page(const SiteDeps& deps, const Incident& incident) {
+  if (incident.global) return true;
+  std::vector<std::string> tags;
+  for (const auto& impact : incident.monitors) tags.push_back(impact.monitor_tag);
+  return !visible_monitors(deps, tags).empty();
+}
+
+std::string incident_path(std::int64_t id) {
+  return "/incidents/" + std::to_string(id);
+}
+
+std::string events_month_path(const RenderContext& ctx, Seconds t) {
+  return "/events/" + event_month_slug(month_of(ctx.zone.to_local(t)));
+}
 
 ViewData incident_view(const SiteDeps& deps, const RenderContext& ctx, const Incident& incident) {
   ViewData view;
@@ -62,7 +79,10 @@ ViewData incident_view(const SiteDeps& deps, const RenderContext& ctx, const Inc
   view.set("kind", "incident");
   view.set("kind_text", ctx.text(deps, "events.incident"));
   view.set("title", incident.title);
-  view.set("impact", status_class(strongest(incident.monitors, Status::kDegraded)));
+  if (has_public_page(deps, incident)) view.set("url", incident_path(incident.id));
+  const Status impact = strongest(incident.monitors, Status::kDegraded);
+  view.set("impact", status_class(impact));
+  view.set("state_class", state_class(incident.state, impact));
   view.set("state_text", ctx.text(deps, "events." + to_lower(to_string(incident.state))));
   view.set("started", ctx.date_time(incident.start_date_time));
   view.set("starts", ctx.date_time(incident.start_date_time));
@@ -77,6 +97,7 @@ ViewData incident_view(const SiteDeps& deps, const RenderContext& ctx, const Inc
   if (auto timeline = deps.incidents.comments(incident.id); timeline.ok()) {
     for (const auto& comment : *timeline) {
       ViewData item;
+      item.set("state_class", state_class(comment.state, impact));
       item.set("state_text", ctx.text(deps, "events." + to_lower(to_string(comment.state))));
       item.set("at", ctx.date_time(comment.commented_at));
       item.set("html", render_markdown(comment.comment));
@@ -143,7 +164,7 @@ void add_events_panel(const SiteDeps& deps, const RenderContext& ctx, const Even
   view.set("has_events", has_incidents || has_maintenances);
   view.set("incidents", incidents);
   view.set("maintenances", maintenances);
-  view.set("events_url", events_url(ctx));
+  view.set("events_url", events_month_path(ctx, ctx.now));
 }
 
 }  // namespace vigil

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <vector>
@@ -15,7 +16,15 @@ namespace vigil {
 //! Monitors whose events a view shows; nullopt for every monitor.
 using EventScope = std::optional<std::vector<std::string>>;
 
-//! One incident as the templates show it (title, impact, state, times, monitors, comments).
+//! True when an incident has a public page: it is global or affects a visible monitor.
+bool has_public_page(const SiteDeps& deps, const Incident& incident);
+//! "/incidents/7": the path of an incident's public page.
+std::string incident_path(std::int64_t id);
+//! "/events/November-2026": the events page of the month holding `t` in the context's zone.
+std::string events_month_path(const RenderContext& ctx, Seconds t);
+
+//! One incident as the templates show it (title, impact, state and its colour, times, monitors,
+//! comments with their state colours, and the url of its page when it has a public one).
 ViewData incident_view(const SiteDeps& deps, const RenderContext& ctx, const Incident& incident);
 //! One maintenance window as the templates show it.
 ViewData maintenance_view(const SiteDeps& deps, const RenderContext& ctx,

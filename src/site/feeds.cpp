@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "site/events_view.hpp"
 #include "site/model/event_month.hpp"
 #include "site/model/html_escape.hpp"
 #include "site/monitor_card.hpp"
@@ -42,8 +43,10 @@ HttpResponse render_rss(const SiteDeps& deps, const RenderContext& ctx, const Ht
     ViewData view;
     view.set("title", ctx.text(deps, "rss.incident_item", {{"title", incident.title}}));
     const auto month = month_of(ctx.zone.to_local(incident.start_date_time));
-    view.set("link", base + events_path + event_month_slug(month) + "#incident-" +
-                         std::to_string(incident.id));
+    view.set("link", base + (has_public_page(deps, incident)
+                                 ? incident_path(incident.id)
+                                 : events_path + event_month_slug(month) + "#incident-" +
+                                       std::to_string(incident.id)));
     view.set("guid", "incident-" + std::to_string(incident.id));
     view.set("date", ctx.zone.to_local(incident.start_date_time).rfc822());
     view.set("description", std::string(to_string(incident.state)) + " · " +

@@ -3,6 +3,7 @@
 #include "site/embeds.hpp"
 #include "site/events_page.hpp"
 #include "site/feeds.hpp"
+#include "site/incident_page.hpp"
 #include "site/model/event_month.hpp"
 #include "site/monitor_card.hpp"
 #include "site/monitor_page.hpp"
@@ -85,6 +86,13 @@ void add_public_routes(Router& router, const SiteDeps& deps) {
                      : not_found_page(deps, ctx);
     });
   });
+  router.add(
+      "GET", "/incidents/{incident_id}", [&deps](const HttpRequest& request, const PathParams& p) {
+        return cached(deps, request, [&](const RenderContext& ctx) {
+          auto incident = public_incident(deps, p.at("incident_id"));
+          return incident ? render_incident_page(deps, ctx, *incident) : not_found_page(deps, ctx);
+        });
+      });
   router.add("GET", "/events/{month}", [&deps](const HttpRequest& request, const PathParams& p) {
     auto month = parse_event_month(p.at("month"));
     if (!month.ok()) return HttpResponse::error(400, "BAD_REQUEST", month.error().message);

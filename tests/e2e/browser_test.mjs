@@ -2,7 +2,8 @@
 // driven by playwright-core. Starts its own `vigil serve` on a free loopback port with a temporary
 // data folder, writes statuses through the v4 API, then opens the home page, a second page, a
 // monitor page and an embed in light and dark, checks the visible texts and bar counts, checks
-// that a status change arrives live (server-sent events) without a reload, and saves screenshots.
+// that a status change arrives live (server-sent events) without a reload, opens an incident's
+// page without JavaScript, and saves screenshots.
 // Usage: node browser_test.mjs <vigil binary> <artefact folder>
 import { chromium } from "playwright-core";
 import { spawn, execFileSync } from "node:child_process";
@@ -151,6 +152,20 @@ try {
   const still = await plain.newPage();
   await still.goto(`${base}/`);
   assert.equal(await still.locator("article.monitor").count(), 3);
+
+  // An incident's own page, where subscriber mails and alerts link, also needs no JavaScript.
+  const created = await fetch(`${base}/api/v4/incidents`, {
+    method: "POST",
+    headers: { Authorization: `Bearer ${key}`, "Content-Type": "application/json" },
+    body: JSON.stringify({ title: "Checkout errors", start_date_time: now - 600,
+      monitors: [{ monitor_tag: "web", impact: "DEGRADED" }] }),
+  });
+  const answer = await created.text();
+  assert.equal(created.status, 201, answer);
+  const { incident } = JSON.parse(answer);
+  await still.goto(`${base}/incidents/${incident.id}`);
+  assert.ok(await still.locator("h1", { hasText: "Checkout errors" }).isVisible());
+  await still.screenshot({ path: join(artefacts, "incident-light.png"), fullPage: true });
   await plain.close();
   console.log(`browser test passed; screenshots in ${artefacts}`);
 } finally {

@@ -1,5 +1,5 @@
-// The public site end to end: pages, monitor pages, events, embeds, feeds, caching and the live
-// feed, read over HTTP from a real server as a browser or a feed reader would.
+// The public site end to end: pages, monitor pages, events, incident pages, embeds, feeds,
+// caching and the live feed, read over HTTP from a real server as a browser or a feed reader would.
 #include <gtest/gtest.h>
 
 #include <chrono>
@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "http_client.hpp"
+#include "json_response.hpp"
 #include "raw_connection.hpp"
 #include "vigil_fixture.hpp"
 
@@ -164,7 +165,45 @@ TEST_F(SiteTest, EventsPageListsTheMonthsIncidents) {
   EXPECT_NE(feed.headers["content-type"].find("application/rss+xml"), std::string::npos);
   EXPECT_NE(feed.body.find("<rss version=\"2.0\""), std::string::npos);
   EXPECT_NE(feed.body.find("Checkout errors"), std::string::npos);
-  EXPECT_NE(feed.body.find("https://status.acme.test/events/"), std::string::npos);
+  // Items link to the incident's own page.
+  const auto id = parse_json(created).at("incident").at("id").as_int64();
+  EXPECT_NE(
+      feed.body.find("<link>https://status.acme.test/incidents/" + std::to_string(id) + "</link>"),
+      std::string::npos)
+      << feed.body;
+}
+
+TEST_F(SiteTest, IncidentPageShowsTheIncidentAndEachNewUpdate) {
+  auto created = vigil_->api("POST", "/api/v4/incidents",
+                             R"({"title":"Payment <delays>","is_global":"NO","start_date_time":)" +
+                                 std::to_string(now_s() - 300) +
+                                 R"(,"monitors":[{"monitor_tag":"web","impact":"DEGRADED"},)"
+                                 R"({"monitor_tag":"secret","impact":"DOWN"}]})");
+  ASSERT_EQ(created.status, 201) << created.body;
+  const std::string api_path =
+      "/api/v4/incidents/" + std::to_string(parse_json(created).at("incident").at("id").as_int64());
+  const std::string page_path = api_path.substr(std::string("/api/v4").size());
+  auto first = get(page_path);
+  ASSERT_EQ(first.status, 200) << first.body;
+  EXPECT_NE(first.body.find("<h1>Payment &lt;delays&gt;</h1>"), std::string::npos);
+  EXPECT_NE(first.body.find("<a href=\"/monitors/web\">Web shop</a>"), std::string::npos);
+  EXPECT_EQ(first.body.find("Hidden one"), std::string::npos);
+  EXPECT_NE(get("/").body.find("<a href=\"" + page_path + "\">"), std::string::npos);
+
+  auto update = vigil_->api("POST", api_path + "/comments",
+                            R"({"comment":"Card payments **recovered**","state":"MONITORING"})");
+  ASSERT_EQ(update.status, 201) << update.body;
+  auto second = get(page_path);
+  ASSERT_EQ(second.status, 200);
+  EXPECT_NE(second.body.find("<strong>recovered</strong>"), std::string::npos);
+  EXPECT_NE(second.body.find(">Monitoring</span>"), std::string::npos);
+  auto resolve = vigil_->api("POST", api_path + "/comments",
+                             R"({"comment":"All payments are through.","state":"RESOLVED"})");
+  ASSERT_EQ(resolve.status, 201) << resolve.body;
+  EXPECT_NE(get(page_path).body.find("<span class=\"pill s-up\">Resolved</span>"),
+            std::string::npos);
+  EXPECT_EQ(get("/incidents/999999").status, 404);
+  EXPECT_EQ(get("/incidents/latest").status, 404);
 }
 
 TEST_F(SiteTest, EmbedsRenderAsFramesAndScripts) {

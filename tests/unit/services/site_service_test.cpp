@@ -184,6 +184,13 @@ TEST_F(SiteServiceTest, BadValuesNameTheProblem) {
   EXPECT_EQ(*service_.settings(), SiteSettings{});
 }
 
+TEST_F(SiteServiceTest, SiteUrlLosesTrailingSlashesSoLinksDoNotDouble) {
+  ASSERT_TRUE(service_.update("siteURL", R"("https://status.acme.test/")").ok());
+  EXPECT_EQ(service_.settings()->site_url, "https://status.acme.test");
+  ASSERT_TRUE(service_.update("siteURL", R"("https://acme.test/status//")").ok());
+  EXPECT_EQ(service_.settings()->site_url, "https://acme.test/status");
+}
+
 TEST_F(SiteServiceTest, StoredValuesThatNoLongerPassAreIgnored) {
   store_.put({"theme", SiteDataType::kString, R"("sepia")"});
   store_.put({"oldKenerKey", SiteDataType::kString, R"("x")"});

@@ -5,13 +5,7 @@
 
 #include <gmock/gmock.h>
 
-#include "../services/subscriber_fixture.hpp"
-#include "http/request_target.hpp"
-#include "services/batch_writer.hpp"
-#include "services/ingestor.hpp"
-#include "services/live_state.hpp"
-#include "services/status_summary_service.hpp"
-#include "storage/sqlite/sqlite_result_store.hpp"
+#include "site_fixture.hpp"
 
 namespace vigil::testing {
 namespace {
@@ -19,55 +13,9 @@ namespace {
 using ::testing::HasSubstr;
 using ::testing::Not;
 
-class SubscribeRoutesTest : public SubscriberFixture {
+class SubscribeRoutesTest : public SiteFixture {
  protected:
   SubscribeRoutesTest() { add_subscribe_routes(router_, deps_, subscribers_); }
-
-  HttpResponse send(const std::string& method, const std::string& target,
-                    const std::string& form = "") {
-    HttpRequest request;
-    request.method = method;
-    request.target = target;
-    EXPECT_TRUE(parse_request_target(target, request));
-    request.body = form;
-    request.headers["content-type"] = "application/x-www-form-urlencoded";
-    return router_.dispatch(request);
-  }
-
-  static std::string header(const HttpResponse& response, const std::string& name) {
-    for (const auto& [key, value] : response.headers) {
-      if (key == name) return value;
-    }
-    return "";
-  }
-
-  SqliteResultStore result_store_{database_};
-  LiveState live_;
-  BatchWriter writer_{result_store_, std::chrono::seconds(1), 1000};
-  Ingestor ingestor_{result_store_, writer_, live_, clock_, [](const std::string&) { return 1; }};
-  StatusSummaryService summaries_{
-      [this](Granularity g, Seconds from, Seconds to) { return ingestor_.sum(g, from, to); }, live_,
-      clock_};
-  DayHistoryCache history_;
-  TemplateSet templates_;
-  ResponseCache cache_;
-  LiveFeed feed_{live_};
-  SiteDeps deps_{monitors_,
-                 pages_,
-                 site_,
-                 summaries_,
-                 ingestor_,
-                 incidents_,
-                 maintenances_,
-                 history_,
-                 live_,
-                 revision_,
-                 clock_,
-                 templates_,
-                 MessageCatalog::builtin(),
-                 cache_,
-                 feed_};
-  Router router_;
 };
 
 TEST_F(SubscribeRoutesTest, TheFormOffersPagesAndVisibleMonitorsAndPreselectsAPage) {
