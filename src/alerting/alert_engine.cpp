@@ -209,7 +209,11 @@ void AlertEngine::apply(const AlertRule& rule, AlertTracker& pair, AlertTransiti
   } else if (transition == AlertTransition::kResolved && pair.state().incident_id) {
     incident_writer_.close(notice, *pair.state().incident_id);
   }
-  pair.restore(parts_.store.save_state(pair.state()));
+  if (auto change = pair.status_change(rule, now())) {
+    pair.restore(parts_.store.save_transition(pair.state(), *change));
+  } else {
+    pair.restore(parts_.store.save_state(pair.state()));
+  }
   spdlog::info("alerting: rule {} on {}: {}", rule.id, pair.state().monitor_tag,
                to_string(transition));
   notify(rule, pair.state(), transition);
@@ -248,14 +252,15 @@ std::string AlertEngine::monitor_name(const std::string& tag) const {
   return monitor && !monitor->name.empty() ? monitor->name : tag;
 }
 
-Result<AlertState> AlertEngine::acknowledge(std::int64_t rule_id, const std::string& tag) {
+Result<AlertState> AlertEngine::acknowledge(std::int64_t rule_id, const std::string& tag,
+                                            std::string by) {
   std::lock_guard lock(mutex_);
   auto it = trackers_.find(Key{rule_id, tag});
   if (it == trackers_.end() || !it->second.has_state()) {
     return Error{ErrorCode::kNotFound,
                  "Alert rule " + std::to_string(rule_id) + " has no alert on '" + tag + "'"};
   }
-  if (!it->second.acknowledge(now())) {
+  if (!it->second.acknowledge(now(), std::move(by))) {
     return Error{ErrorCode::kConflict, "The alert on '" + tag + "' is not firing"};
   }
   it->second.restore(parts_.store.save_state(it->second.state()));
@@ -264,6 +269,11 @@ Result<AlertState> AlertEngine::acknowledge(std::int64_t rule_id, const std::str
 
 std::vector<AlertState> AlertEngine::states(std::int64_t rule_id) const {
   return parts_.store.states(rule_id);
+}
+
+AlertHistoryPage AlertEngine::history(std::int64_t rule_id, std::int64_t offset,
+                                      std::int64_t limit) const {
+  return parts_.store.history(rule_id, offset, limit);
 }
 
 }  // namespace vigil

@@ -34,7 +34,8 @@ namespace vigil {
 //! Evaluates the alert rules on every stored sample and turns transitions into stored alert
 //! states, auto-incidents and queued notifications. observe() only queues the sample (bounded;
 //! when full the sample is dropped and counted), so the probe thread never waits: one worker
-//! thread evaluates in arrival order. Each transition is stored before its messages are queued;
+//! thread evaluates in arrival order. Each transition is stored before its messages are queued
+//! (a firing or a resolution together with its alert history entry);
 //! their idempotency keys carry the stored transition number, so a crash in between re-queues
 //! them at the next load() without sending anything twice.
 class AlertEngine {
@@ -85,11 +86,14 @@ class AlertEngine {
   //! Sends due reminders and escalations; call periodically (every 30 s is plenty).
   void tick();
 
-  //! Acknowledges the firing alert of (rule, tag): stops its reminders and escalation.
-  //! kNotFound when the pair never fired, kConflict when it is not firing.
-  Result<AlertState> acknowledge(std::int64_t rule_id, const std::string& tag);
+  //! Acknowledges the firing alert of (rule, tag) on behalf of `by` (free text, may be empty):
+  //! stops its reminders and escalation. kNotFound when the pair never fired, kConflict when it
+  //! is not firing.
+  Result<AlertState> acknowledge(std::int64_t rule_id, const std::string& tag, std::string by);
   //! The stored states of one rule, by monitor tag.
   std::vector<AlertState> states(std::int64_t rule_id) const;
+  //! One page of a rule's history of status changes, newest first.
+  AlertHistoryPage history(std::int64_t rule_id, std::int64_t offset, std::int64_t limit) const;
   //! Samples dropped because the queue was full.
   std::uint64_t dropped() const;
 

@@ -1,6 +1,9 @@
 #include "alerting/alert_tracker.hpp"
 
+#include <fmt/format.h>
+
 #include <algorithm>
+#include <cmath>
 
 namespace vigil {
 namespace {
@@ -126,6 +129,7 @@ AlertTransition AlertTracker::open(Seconds now) {
   next.resolved_at.reset();
   next.incident_id.reset();
   next.acknowledged_at.reset();
+  next.acknowledged_by.clear();
   next.escalated = false;
   next.last_notified_at = now;
   state_ = std::move(next);
@@ -159,10 +163,48 @@ std::optional<AlertTransition> AlertTracker::on_tick(const AlertRule& rule, Seco
   return std::nullopt;
 }
 
-bool AlertTracker::acknowledge(Seconds now) {
+bool AlertTracker::acknowledge(Seconds now, std::string by) {
   if (!firing()) return false;
   state_->acknowledged_at = now;
+  state_->acknowledged_by = std::move(by);
   return true;
+}
+
+std::optional<AlertHistoryEntry> AlertTracker::status_change(const AlertRule& rule,
+                                                             Seconds now) const {
+  if (!state_ || (state_->last_transition != AlertTransition::kTriggered &&
+                  state_->last_transition != AlertTransition::kResolved)) {
+    return std::nullopt;
+  }
+  AlertHistoryEntry change;
+  change.rule_id = rule_id_;
+  change.monitor_tag = monitor_tag_;
+  change.to_status = state_->status;
+  if (state_->status == AlertStatus::kResolved) {
+    change.from_status = AlertStatus::kTriggered;
+  } else if (state_->sequence > 1) {  // a firing after the first follows a resolution
+    change.from_status = AlertStatus::kResolved;
+  }
+  change.value = observed(rule);
+  change.incident_id = state_->incident_id;
+  change.acknowledged_by = state_->acknowledged_by;
+  change.acknowledged_at = state_->acknowledged_at;
+  change.created_at = now;
+  return change;
+}
+
+// What decided the current status: the latest sample's status or latency, or the uptime (%)
+// over the samples the decision looked at; rounded to two decimals.
+std::string AlertTracker::observed(const AlertRule& rule) const {
+  if (window_.empty()) return {};
+  if (rule.alert_for == AlertFor::kStatus) return std::string(to_string(window_.back().status));
+  double value = window_.back().latency_ms;
+  if (rule.alert_for == AlertFor::kUptime) {
+    const int n = firing() ? rule.failure_threshold : rule.success_threshold;
+    auto begin = window_.end() - std::min<std::ptrdiff_t>(n, std::ssize(window_));
+    value = uptime(begin, window_.end());
+  }
+  return fmt::format("{}", std::round(value * 100) / 100);
 }
 
 }  // namespace vigil

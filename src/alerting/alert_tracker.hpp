@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "alerting/alert_sample.hpp"
+#include "core/alert_history_entry.hpp"
 #include "core/alert_rule.hpp"
 #include "core/alert_state.hpp"
 
@@ -52,9 +53,12 @@ class AlertTracker {
   //! Time-driven transitions of a firing, unacknowledged alert: the escalation once
   //! escalation.after_minutes after it fired, otherwise a reminder every reminder_minutes.
   std::optional<AlertTransition> on_tick(const AlertRule& rule, Seconds now);
-  //! Acknowledges a firing alert at `now` (stops reminders and escalation); false when it is
-  //! not firing.
-  bool acknowledge(Seconds now);
+  //! Acknowledges a firing alert at `now` on behalf of `by` (stops reminders and escalation);
+  //! false when it is not firing.
+  bool acknowledge(Seconds now, std::string by);
+  //! The status change (firing or resolving) that the latest transition made, as a history
+  //! entry at `now` carrying what the window showed; nullopt after a reminder or escalation.
+  std::optional<AlertHistoryEntry> status_change(const AlertRule& rule, Seconds now) const;
 
   //! True when the last failure_threshold samples of `window` match the rule.
   static bool fires(const AlertRule& rule, const std::deque<AlertSample>& window);
@@ -67,6 +71,7 @@ class AlertTracker {
   AlertTransition open(Seconds now);
   AlertTransition close(Seconds now);
   AlertTransition step(AlertTransition transition);
+  std::string observed(const AlertRule& rule) const;
 
   std::int64_t rule_id_;
   std::string monitor_tag_;

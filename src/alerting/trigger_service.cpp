@@ -2,9 +2,26 @@
 
 #include <boost/json.hpp>
 
+#include "alerting/trigger_secrets.hpp"
 #include "core/trim.hpp"
 
 namespace vigil {
+namespace {
+
+namespace json = boost::json;
+
+Error not_found(std::int64_t id) {
+  return Error{ErrorCode::kNotFound, "Trigger with id '" + std::to_string(id) + "' not found"};
+}
+
+//! Stored trigger_meta text as an object (empty when it is not one).
+json::object meta_object(const std::string& text) {
+  boost::system::error_code ec;
+  json::value meta = json::parse(text, ec);
+  return !ec && meta.is_object() ? std::move(meta.as_object()) : json::object{};
+}
+
+}  // namespace
 
 TriggerService::TriggerService(TriggerStore& store, NotificationPort& notifier,
                                const SiteService& site, const Clock& clock)
@@ -64,10 +81,7 @@ std::optional<Error> TriggerService::check(Trigger& trigger) const {
 
 Result<Trigger> TriggerService::store_checked(Trigger trigger, bool creating) {
   std::lock_guard updating(update_mutex_);
-  if (!creating && !find(trigger.id)) {
-    return Error{ErrorCode::kNotFound,
-                 "Trigger with id '" + std::to_string(trigger.id) + "' not found"};
-  }
+  if (!creating && !find(trigger.id)) return not_found(trigger.id);
   if (auto error = check(trigger)) return *error;
   Trigger stored;
   if (creating) {
@@ -75,20 +89,45 @@ Result<Trigger> TriggerService::store_checked(Trigger trigger, bool creating) {
   } else if (auto updated = store_.update(trigger)) {
     stored = std::move(*updated);
   } else {
-    return Error{ErrorCode::kNotFound,
-                 "Trigger with id '" + std::to_string(trigger.id) + "' not found"};
+    return not_found(trigger.id);
   }
   std::lock_guard lock(mutex_);
   cache_[stored.id] = stored;
   return stored;
 }
 
+Trigger TriggerService::masked(Trigger trigger) const {
+  json::object meta = meta_object(trigger.trigger_meta);
+  mask_secrets(meta, notifier_.secret_settings(trigger.trigger_type));
+  trigger.trigger_meta = json::serialize(meta);
+  return trigger;
+}
+
+std::optional<Error> TriggerService::keep_secrets(Trigger& trigger,
+                                                  const std::string& stored_meta) const {
+  boost::system::error_code ec;
+  json::value meta = json::parse(trigger.trigger_meta, ec);
+  if (ec || !meta.is_object()) return std::nullopt;  // check() reports it
+  auto problems = keep_stored_secrets(meta.as_object(), meta_object(stored_meta),
+                                      notifier_.secret_settings(trigger.trigger_type));
+  if (!problems.empty()) {
+    for (auto& problem : problems) problem = "trigger_meta." + problem;
+    return bad_request(problems);
+  }
+  trigger.trigger_meta = json::serialize(meta);
+  return std::nullopt;
+}
+
 Result<Trigger> TriggerService::create(Trigger trigger) {
   trigger.id = 0;
+  if (auto error = keep_secrets(trigger, "{}")) return *error;
   return store_checked(std::move(trigger), true);
 }
 
 Result<Trigger> TriggerService::update(Trigger trigger) {
+  auto stored = find(trigger.id);
+  if (!stored) return not_found(trigger.id);
+  if (auto error = keep_secrets(trigger, stored->trigger_meta)) return *error;
   return store_checked(std::move(trigger), false);
 }
 
@@ -109,9 +148,7 @@ std::optional<Error> TriggerService::remove(std::int64_t id) {
 
 Result<DeliveryOutcome> TriggerService::send_test(std::int64_t id) {
   auto trigger = find(id);
-  if (!trigger) {
-    return Error{ErrorCode::kNotFound, "Trigger with id '" + std::to_string(id) + "' not found"};
-  }
+  if (!trigger) return not_found(id);
   const Seconds now = to_seconds(clock_.now_ms());
   AlertRule rule;
   rule.monitors = {"test-monitor"};

@@ -33,9 +33,13 @@ class TriggerService {
   std::optional<Trigger> find(std::int64_t id) const;
   //! The trigger called `name`, or nullopt.
   std::optional<Trigger> find_by_name(const std::string& name) const;
-  //! Validates and stores a new trigger; kConflict when the name is taken.
+  //! `trigger` as the API shows it: the secrets of its trigger_meta replaced by kSecretMask.
+  Trigger masked(Trigger trigger) const;
+  //! Validates and stores a new trigger; kConflict when the name is taken, kBadRequest for a
+  //! secret sent as the mask.
   Result<Trigger> create(Trigger trigger);
-  //! Validates and stores a changed trigger (matched by id); kNotFound when absent.
+  //! Validates and stores a changed trigger (matched by id); kNotFound when absent. A secret of
+  //! trigger_meta left out or sent as kSecretMask keeps its stored value.
   Result<Trigger> update(Trigger trigger);
   //! Deletes a trigger; kNotFound when absent, kConflict while an alert rule uses it.
   std::optional<Error> remove(std::int64_t id);
@@ -43,11 +47,12 @@ class TriggerService {
   //! kNotFound when absent.
   Result<DeliveryOutcome> send_test(std::int64_t id);
   //! Makes every declared trigger (from the config file) exist as declared, matched by name:
-  //! created, or updated in place. Returns the errors.
+  //! created, or updated in place (trigger_meta exactly as declared). Returns the errors.
   std::vector<Error> reconcile(const std::vector<Trigger>& declared);
 
  private:
   std::optional<Error> check(Trigger& trigger) const;
+  std::optional<Error> keep_secrets(Trigger& trigger, const std::string& stored_meta) const;
   Result<Trigger> store_checked(Trigger trigger, bool creating);
 
   TriggerStore& store_;

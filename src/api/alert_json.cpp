@@ -14,6 +14,11 @@ json::value optional_json(const std::optional<T>& value) {
   return value ? json::value(*value) : json::value(nullptr);
 }
 
+//! Who acknowledged: null while not acknowledged, else the name given (may be "").
+json::value acknowledger_json(const std::optional<Seconds>& at, const std::string& by) {
+  return at ? json::value(by) : json::value(nullptr);
+}
+
 json::array tags_json(const std::vector<std::string>& tags) {
   return json::array(tags.begin(), tags.end());
 }
@@ -157,8 +162,25 @@ json::object alert_state_to_json(const AlertState& state) {
       {"resolved_at", optional_json(state.resolved_at)},
       {"incident_id", optional_json(state.incident_id)},
       {"acknowledged_at", optional_json(state.acknowledged_at)},
+      {"acknowledged_by", acknowledger_json(state.acknowledged_at, state.acknowledged_by)},
       {"escalated", state.escalated},
       {"last_notified_at", state.last_notified_at},
+  };
+}
+
+json::object alert_history_to_json(const AlertHistoryEntry& entry) {
+  return json::object{
+      {"id", entry.id},
+      {"alert_config_id", entry.rule_id},
+      {"monitor_tag", entry.monitor_tag},
+      {"from_status",
+       entry.from_status ? json::value(to_string(*entry.from_status)) : json::value(nullptr)},
+      {"to_status", to_string(entry.to_status)},
+      {"value", entry.value},
+      {"incident_id", optional_json(entry.incident_id)},
+      {"acknowledged_by", acknowledger_json(entry.acknowledged_at, entry.acknowledged_by)},
+      {"acknowledged_at", optional_json(entry.acknowledged_at)},
+      {"created_at", entry.created_at},
   };
 }
 

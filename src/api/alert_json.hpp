@@ -4,6 +4,7 @@
 
 #include <optional>
 
+#include "core/alert_history_entry.hpp"
 #include "core/alert_rule.hpp"
 #include "core/alert_state.hpp"
 #include "core/error.hpp"
@@ -22,7 +23,12 @@ std::optional<Error> apply_alert_json(const boost::json::object& body, bool crea
                                       AlertRule& rule);
 
 //! The alert of one (rule, monitor) pair: monitor_tag, alert_status, triggered_at,
-//! resolved_at, incident_id, acknowledged_at, escalated, last_notified_at (Unix s or null).
+//! resolved_at, incident_id, acknowledged_at, acknowledged_by, escalated, last_notified_at
+//! (Unix s or null).
 boost::json::object alert_state_to_json(const AlertState& state);
+
+//! One alert history entry: id, alert_config_id, monitor_tag, from_status (null on a first
+//! firing), to_status, value, incident_id, acknowledged_by, acknowledged_at, created_at.
+boost::json::object alert_history_to_json(const AlertHistoryEntry& entry);
 
 }  // namespace vigil

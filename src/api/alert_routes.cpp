@@ -3,6 +3,7 @@
 #include "api/alert_json.hpp"
 #include "api/bearer_auth.hpp"
 #include "api/json_request.hpp"
+#include "core/trim.hpp"
 #include "services/json_field_reader.hpp"
 
 namespace vigil {
@@ -58,10 +59,23 @@ HttpResponse list_states(const AlertEngine& engine, const AlertRule& rule) {
   return json_response(200, json::object{{"states", std::move(list)}});
 }
 
+HttpResponse list_history(const AlertEngine& engine, const HttpRequest& request,
+                          const AlertRule& rule) {
+  auto page = page_query(request);
+  if (!page.ok()) return error_response(page.error());
+  auto found = engine.history(rule.id, page->offset(), page->limit);
+  json::array list;
+  for (const auto& entry : found.entries) list.push_back(alert_history_to_json(entry));
+  return json_response(200, json::object{{"history", std::move(list)},
+                                         {"page", page->page},
+                                         {"limit", page->limit},
+                                         {"total", found.total}});
+}
+
 HttpResponse acknowledge(AlertEngine& engine, const HttpRequest& request, const AlertRule& rule) {
   auto body = parse_json_object(request.body);
   if (!body.ok()) return error_response(body.error());
-  if (auto error = reject_unknown_keys(body.value(), {"monitor_tag"})) {
+  if (auto error = reject_unknown_keys(body.value(), {"monitor_tag", "acknowledged_by"})) {
     return error_response(*error);
   }
   std::vector<std::string> problems;
@@ -69,8 +83,10 @@ HttpResponse acknowledge(AlertEngine& engine, const HttpRequest& request, const 
   reader.require({"monitor_tag"});
   std::string tag;
   reader.text("monitor_tag", tag);
+  std::string by;
+  reader.text("acknowledged_by", by);
   if (!problems.empty()) return error_response(bad_request(problems));
-  auto state = engine.acknowledge(rule.id, tag);
+  auto state = engine.acknowledge(rule.id, tag, std::string(trim(by)));
   if (!state.ok()) return error_response(state.error());
   return json_response(200, json::object{{"state", alert_state_to_json(state.value())}});
 }
@@ -104,6 +120,9 @@ void add_alert_routes(Router& router, const ApiKeyService& keys, AlertService& a
   });
   route("GET", item + "/states", [&](const HttpRequest&, const PathParams& p) {
     return with_alert(alerts, p, [&](const AlertRule& a) { return list_states(engine, a); });
+  });
+  route("GET", item + "/history", [&](const HttpRequest& r, const PathParams& p) {
+    return with_alert(alerts, p, [&](const AlertRule& a) { return list_history(engine, r, a); });
   });
   route("POST", item + "/acknowledge", [&](const HttpRequest& r, const PathParams& p) {
     return with_alert(alerts, p, [&](const AlertRule& a) { return acknowledge(engine, r, a); });

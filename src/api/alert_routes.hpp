@@ -8,7 +8,8 @@
 namespace vigil {
 
 //! Registers the alert rule routes: /api/v4/alerts, /api/v4/alerts/{alert_id}, and under it
-//! GET /states (the alert of each monitor) and POST /acknowledge ({"monitor_tag": ...}).
+//! GET /states (the alert of each monitor), GET /history (its status changes, newest first,
+//! paged) and POST /acknowledge ({"monitor_tag": ..., "acknowledged_by": ...}).
 void add_alert_routes(Router& router, const ApiKeyService& keys, AlertService& alerts,
                       AlertEngine& engine);
 

@@ -1,7 +1,5 @@
 #include "api/delivery_routes.hpp"
 
-#include <algorithm>
-
 #include "api/bearer_auth.hpp"
 #include "api/delivery_json.hpp"
 #include "api/json_request.hpp"
@@ -10,9 +8,6 @@ namespace vigil {
 namespace {
 
 namespace json = boost::json;
-
-constexpr std::int64_t kDefaultLimit = 20;
-constexpr std::int64_t kMaxLimit = 100;
 
 HttpResponse list_deliveries(OutboxStore& outbox, const HttpRequest& request) {
   DeliveryQuery query;
@@ -27,18 +22,15 @@ HttpResponse list_deliveries(OutboxStore& outbox, const HttpRequest& request) {
   auto trigger = integer_query(request, "trigger_id", false);
   if (!trigger.ok()) return error_response(trigger.error());
   query.trigger_id = *trigger;
-  auto page = integer_query(request, "page", false);
+  auto page = page_query(request);
   if (!page.ok()) return error_response(page.error());
-  auto limit = integer_query(request, "limit", false);
-  if (!limit.ok()) return error_response(limit.error());
-  std::int64_t page_number = std::max<std::int64_t>(1, page->value_or(1));
-  query.limit = std::clamp<std::int64_t>(limit->value_or(kDefaultLimit), 1, kMaxLimit);
-  query.offset = (page_number - 1) * query.limit;
+  query.limit = page->limit;
+  query.offset = page->offset();
   auto found = outbox.list(query);
   json::array list;
   for (const auto& message : found.messages) list.push_back(delivery_to_json(message));
   return json_response(200, json::object{{"deliveries", std::move(list)},
-                                         {"page", page_number},
+                                         {"page", page->page},
                                          {"limit", query.limit},
                                          {"total", found.total}});
 }

@@ -1,5 +1,6 @@
 #include "api/json_request.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <ctime>
 
@@ -73,6 +74,17 @@ Result<std::optional<std::int64_t>> integer_query(const HttpRequest& request,
   auto value = integer_segment(*text, name);
   if (!value.ok()) return value.error();
   return std::optional<std::int64_t>{value.value()};
+}
+
+Result<PageQuery> page_query(const HttpRequest& request) {
+  constexpr std::int64_t kDefaultLimit = 20;
+  constexpr std::int64_t kMaxLimit = 100;
+  auto page = integer_query(request, "page", false);
+  if (!page.ok()) return page.error();
+  auto limit = integer_query(request, "limit", false);
+  if (!limit.ok()) return limit.error();
+  return PageQuery{std::max<std::int64_t>(1, page->value_or(1)),
+                   std::clamp<std::int64_t>(limit->value_or(kDefaultLimit), 1, kMaxLimit)};
 }
 
 std::optional<std::vector<std::string>> list_query(const HttpRequest& request,

@@ -31,6 +31,19 @@ HttpResponse json_response(int status, const boost::json::value& value);
 Result<std::optional<std::int64_t>> integer_query(const HttpRequest& request,
                                                   const std::string& name, bool required);
 
+//! Which page of a list to answer: the `page` (from 1) and `limit` query parameters.
+struct PageQuery {
+  std::int64_t page = 1;    //!< 1-based
+  std::int64_t limit = 20;  //!< items per page
+
+  //! Items before this page.
+  std::int64_t offset() const { return (page - 1) * limit; }
+};
+
+//! Reads `page` (smaller than 1 reads as 1) and `limit` (clamped to 1-100, default 20); an
+//! error when either is not an integer.
+Result<PageQuery> page_query(const HttpRequest& request);
+
 //! A comma-separated query parameter as a list (items trimmed, blanks dropped); nullopt when
 //! the parameter is absent or empty.
 std::optional<std::vector<std::string>> list_query(const HttpRequest& request,

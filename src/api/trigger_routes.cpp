@@ -9,13 +9,17 @@ namespace {
 
 namespace json = boost::json;
 
-HttpResponse trigger_response(int status, const Trigger& trigger) {
-  return json_response(status, json::object{{"trigger", trigger_to_json(trigger)}});
+//! The trigger as answered, its secrets masked.
+HttpResponse trigger_response(const TriggerService& triggers, int status, const Trigger& trigger) {
+  return json_response(status,
+                       json::object{{"trigger", trigger_to_json(triggers.masked(trigger))}});
 }
 
 HttpResponse list_triggers(const TriggerService& triggers) {
   json::array list;
-  for (const auto& trigger : triggers.list()) list.push_back(trigger_to_json(trigger));
+  for (const auto& trigger : triggers.list()) {
+    list.push_back(trigger_to_json(triggers.masked(trigger)));
+  }
   return json_response(200, json::object{{"triggers", std::move(list)}});
 }
 
@@ -26,7 +30,7 @@ HttpResponse create_trigger(TriggerService& triggers, const HttpRequest& request
   if (auto error = apply_trigger_json(body.value(), true, trigger)) return error_response(*error);
   auto created = triggers.create(std::move(trigger));
   if (!created.ok()) return error_response(created.error());
-  return trigger_response(201, created.value());
+  return trigger_response(triggers, 201, created.value());
 }
 
 //! Runs `handle` with the trigger named by the path, or answers 400/404.
@@ -49,7 +53,7 @@ HttpResponse update_trigger(TriggerService& triggers, const HttpRequest& request
   if (auto error = apply_trigger_json(body.value(), false, trigger)) return error_response(*error);
   auto updated = triggers.update(std::move(trigger));
   if (!updated.ok()) return error_response(updated.error());
-  return trigger_response(200, updated.value());
+  return trigger_response(triggers, 200, updated.value());
 }
 
 HttpResponse test_trigger(TriggerService& triggers, const Trigger& trigger) {
@@ -74,7 +78,8 @@ void add_trigger_routes(Router& router, const ApiKeyService& keys, TriggerServic
   route("POST", collection,
         [&](const HttpRequest& r, const PathParams&) { return create_trigger(triggers, r); });
   route("GET", item, [&](const HttpRequest&, const PathParams& p) {
-    return with_trigger(triggers, p, [](const Trigger& t) { return trigger_response(200, t); });
+    return with_trigger(triggers, p,
+                        [&](const Trigger& t) { return trigger_response(triggers, 200, t); });
   });
   route("PATCH", item, [&](const HttpRequest& r, const PathParams& p) {
     return with_trigger(triggers, p,

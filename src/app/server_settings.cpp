@@ -106,6 +106,8 @@ Result<ServerSettings> resolve_settings(const CommandLineSettings& flags, const 
   if (r.raw_days) s.retention.raw = *r.raw_days * kDay;
   if (r.minute_days) s.retention.minute = *r.minute_days * kDay;
   if (r.hour_days) s.retention.hour = *r.hour_days * kDay;
+  if (r.delivery_log_days) s.retention.deliveries = *r.delivery_log_days * kDay;
+  if (r.alert_history_days) s.retention.alert_history = *r.alert_history_days * kDay;
   return s;
 }
 

@@ -52,6 +52,7 @@
 #include "services/monitor_service.hpp"
 #include "services/page_service.hpp"
 #include "services/periodic_job.hpp"
+#include "services/retention_sweep.hpp"
 #include "services/secure_random.hpp"
 #include "services/site_revision.hpp"
 #include "services/site_service.hpp"
@@ -156,11 +157,9 @@ struct VigilServer::Parts {
         completed(ingestor, scheduler),
         executor(probe_io, curl, clock, probes, completed, kMaxChecksInFlight),
         repeater(monitors, ingestor, clock, repeats_last_status),
+        sweep(result_store, outbox_store, alert_store, settings.retention, clock),
         retention("retention", std::chrono::seconds(60), std::chrono::hours(24),
-                  [this, policy = settings.retention] {
-                    std::int64_t deleted = result_store.prune(policy, to_seconds(clock.now_ms()));
-                    spdlog::info("retention: deleted {} expired rows", deleted);
-                  }),
+                  [this] { spdlog::info("retention: deleted {} expired rows", sweep.run()); }),
         repeating("manual status", std::chrono::seconds(1), std::chrono::seconds(10),
                   [this] { repeater.fill_current_minute(); }),
         maintenance_planning("maintenance planning", std::chrono::seconds(0), std::chrono::hours(1),
@@ -243,6 +242,7 @@ struct VigilServer::Parts {
   CompletedCheckSink completed;
   CheckExecutor executor;
   ManualStatusRepeater repeater;
+  RetentionSweep sweep;
   PeriodicJob retention;
   PeriodicJob repeating;
   PeriodicJob maintenance_planning;

@@ -35,6 +35,8 @@ RetentionSection read_retention(YamlMapping retention) {
       .raw_days = retention.integer("raw_days", 1),
       .minute_days = retention.integer("minute_days", 1),
       .hour_days = retention.integer("hour_days", 1),
+      .delivery_log_days = retention.integer("delivery_log_days", 1),
+      .alert_history_days = retention.integer("alert_history_days", 1),
   };
 }
 
@@ -73,8 +75,9 @@ ConfigLoadResult ConfigLoader::load_text(const std::string& text,
   VigilConfig config;
   config.server = read_server(
       YamlMapping(top.value("server"), "server", {"port", "data_dir", "database_url"}, errors));
-  config.retention = read_retention(YamlMapping(top.value("retention"), "retention",
-                                                {"raw_days", "minute_days", "hour_days"}, errors));
+  config.retention = read_retention(YamlMapping(
+      top.value("retention"), "retention",
+      {"raw_days", "minute_days", "hour_days", "delivery_log_days", "alert_history_days"}, errors));
   config.site = read_site_section(top.value("site"), site_schema_, errors);
   config.monitors = MonitorListReader(catalog_, errors).read(top.list("monitors"));
   config.pages = PageListReader(site_schema_, errors).read(top.list("pages"));

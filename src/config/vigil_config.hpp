@@ -36,6 +36,8 @@ struct RetentionSection {
   std::optional<int> raw_days;
   std::optional<int> minute_days;
   std::optional<int> hour_days;
+  std::optional<int> delivery_log_days;   //!< SENT and FAILED deliveries
+  std::optional<int> alert_history_days;  //!< alert history entries
 };
 
 //! Everything a configuration file declares.

@@ -36,6 +36,7 @@ struct AlertState {
   std::optional<Seconds> resolved_at;       //!< when it last resolved; none while firing
   std::optional<std::int64_t> incident_id;  //!< the incident it opened, if any
   std::optional<Seconds> acknowledged_at;   //!< set by an acknowledgement while firing
+  std::string acknowledged_by;              //!< who acknowledged it, as they said ("" if unsaid)
   bool escalated = false;                   //!< the escalation went out for this firing
   Seconds last_notified_at = 0;             //!< last TRIGGERED or REMINDER notification
   std::int64_t sequence = 0;                //!< transitions so far; part of idempotency keys

@@ -4,6 +4,7 @@
 #include <string>
 
 #include "core/outbox_message.hpp"
+#include "core/secret_settings.hpp"
 
 namespace vigil {
 
@@ -23,6 +24,8 @@ class NotificationPort {
   //! ("field: problem") or nullopt when both are valid.
   virtual std::optional<std::string> validate(const std::string& channel,
                                               const std::string& config) const = 0;
+  //! The settings of `channel` that hold secrets (none for an unknown channel).
+  virtual SecretSettings secret_settings(const std::string& channel) const = 0;
   //! Queues a message durably; false when a message with the same idempotency key was queued
   //! before (nothing is added then).
   virtual bool enqueue(OutboxMessage message) = 0;

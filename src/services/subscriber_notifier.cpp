@@ -156,7 +156,7 @@ void SubscriberNotifier::send(const Notice& notice) {
         "{}. <a href=\"{}\">Change what you receive</a> · <a href=\"{}\">Unsubscribe</a></p>",
         notice.html, format.escape(site->site_name), format.escape(manage),
         format.escape(unsubscribe));
-    mail.unsubscribe_url = unsubscribe;
+    if (!site->site_url.empty()) mail.unsubscribe_url = unsubscribe;  // headers need a full URL
     port_.enqueue(email_message(subscriber.address, mail, "subscriber", key));
   }
 }

@@ -4,13 +4,14 @@
 #include <optional>
 #include <vector>
 
+#include "core/alert_history_entry.hpp"
 #include "core/alert_rule.hpp"
 #include "core/alert_state.hpp"
 
 namespace vigil {
 
-//! Persists alert rules with their monitors, dependencies and triggers, and the alert state of
-//! each (rule, monitor) pair.
+//! Persists alert rules with their monitors, dependencies and triggers, the alert state of
+//! each (rule, monitor) pair and the history of its status changes.
 class AlertStore {
  public:
   virtual ~AlertStore() = default;
@@ -28,6 +29,14 @@ class AlertStore {
   virtual std::vector<AlertState> states(std::optional<std::int64_t> rule_id) = 0;
   //! Inserts or replaces the state of (state.rule_id, state.monitor_tag); returns it with its id.
   virtual AlertState save_state(const AlertState& state) = 0;
+  //! save_state() and, in the same transaction, appends `change` (the status change that led
+  //! to `state`) to the history; returns the state with its id.
+  virtual AlertState save_transition(const AlertState& state, const AlertHistoryEntry& change) = 0;
+  //! One rule's history, newest first: `limit` entries after skipping `offset`.
+  virtual AlertHistoryPage history(std::int64_t rule_id, std::int64_t offset,
+                                   std::int64_t limit) = 0;
+  //! Deletes history entries created before `before`; returns how many.
+  virtual std::int64_t prune_history(Seconds before) = 0;
 };
 
 }  // namespace vigil

@@ -41,6 +41,9 @@ class OutboxStore {
   virtual std::optional<OutboxMessage> get(std::int64_t id) = 0;
   //! The delivery log, newest first.
   virtual DeliveryPage list(const DeliveryQuery& query) = 0;
+  //! Deletes SENT and FAILED messages created before `before` (PENDING ones are never deleted);
+  //! returns how many.
+  virtual std::int64_t prune(Seconds before) = 0;
 };
 
 }  // namespace vigil

@@ -9,6 +9,7 @@
 #include "core/bucket.hpp"
 #include "core/check_result.hpp"
 #include "core/time_units.hpp"
+#include "storage/retention_policy.hpp"
 
 namespace vigil {
 
@@ -32,13 +33,6 @@ struct WriteBatch {
   std::vector<BucketWrite> buckets;
 
   bool empty() const { return results.empty() && buckets.empty(); }
-};
-
-//! How long each tier is kept.
-struct RetentionPolicy {
-  Seconds raw = 7 * kDay;
-  Seconds minute = 90 * kDay;
-  Seconds hour = 365 * kDay;  //!< day rows are kept forever
 };
 
 //! Persists raw check results and the minute/hour/day rollups.

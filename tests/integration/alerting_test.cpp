@@ -7,7 +7,6 @@
 #include <boost/json.hpp>
 
 #include <chrono>
-#include <functional>
 #include <string>
 #include <thread>
 
@@ -19,17 +18,6 @@ namespace vigil::testing {
 namespace {
 
 namespace json = boost::json;
-
-//! Polls `done` every 100 ms for up to `limit`; true when it became true.
-bool eventually(const std::function<bool()>& done,
-                std::chrono::milliseconds limit = std::chrono::seconds(20)) {
-  const auto deadline = std::chrono::steady_clock::now() + limit;
-  while (std::chrono::steady_clock::now() < deadline) {
-    if (done()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(100));
-  }
-  return done();
-}
 
 //! How many requests `server` received whose body mentions `text`.
 std::size_t received(const RecordingHttpServer& server, const std::string& text) {

@@ -3,9 +3,9 @@
 #include <gtest/gtest.h>
 #include <signal.h>
 
-#include <chrono>
 #include <fstream>
 #include <stdexcept>
+#include <thread>
 
 namespace vigil::testing {
 
@@ -15,7 +15,17 @@ std::int64_t now_s() {
       .count();
 }
 
-RunningVigil::RunningVigil(const std::string& config_yaml) {
+bool eventually(const std::function<bool()>& done, std::chrono::milliseconds limit) {
+  const auto deadline = std::chrono::steady_clock::now() + limit;
+  while (std::chrono::steady_clock::now() < deadline) {
+    if (done()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(100));
+  }
+  return done();
+}
+
+RunningVigil::RunningVigil(const std::string& config_yaml, std::map<std::string, std::string> env)
+    : env_(std::move(env)) {
   if (!config_yaml.empty()) {
     config_path_ = dir_.file("vigil.yaml");
     std::ofstream(config_path_) << config_yaml;
@@ -38,7 +48,7 @@ void RunningVigil::start() {
     args.push_back("--config");
     args.push_back(config_path_);
   }
-  process_ = std::make_unique<VigilProcess>(args, std::map<std::string, std::string>{},
+  process_ = std::make_unique<VigilProcess>(args, env_,
                                             dir_.file("log-" + std::to_string(++starts_) + ".txt"));
   port_ = process_->wait_for_port();
   if (port_ == 0) throw std::runtime_error("vigil did not start: " + process_->output());

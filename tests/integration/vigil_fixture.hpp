@@ -1,7 +1,10 @@
 #pragma once
 
+#include <chrono>
 #include <cstdint>
+#include <functional>
 #include <initializer_list>
+#include <map>
 #include <memory>
 #include <string>
 
@@ -14,11 +17,17 @@ namespace vigil::testing {
 //! The current Unix time in seconds.
 std::int64_t now_s();
 
+//! Polls `done` every 100 ms for up to `limit`; true when it became true.
+bool eventually(const std::function<bool()>& done,
+                std::chrono::milliseconds limit = std::chrono::seconds(20));
+
 //! A running `vigil serve` on a temporary data dir with an API key, for tests that talk HTTP.
 class RunningVigil {
  public:
-  //! Creates an API key, then starts the server with `config_yaml` (empty: no config file).
-  explicit RunningVigil(const std::string& config_yaml = "");
+  //! Creates an API key, then starts the server with `config_yaml` (empty: no config file) and
+  //! the environment variables `env` added to the test's own (on every start).
+  explicit RunningVigil(const std::string& config_yaml = "",
+                        std::map<std::string, std::string> env = {});
   ~RunningVigil();
 
   //! http://127.0.0.1:<port>
@@ -46,6 +55,7 @@ class RunningVigil {
 
   TempDir dir_;
   std::string config_path_;
+  std::map<std::string, std::string> env_;
   std::string key_;
   int port_ = 0;
   int starts_ = 0;

@@ -22,6 +22,8 @@ class RecordingNotificationPort final : public NotificationPort {
     }
     return std::nullopt;
   }
+  //! NotificationPort: no setting is a secret here.
+  SecretSettings secret_settings(const std::string&) const override { return {}; }
   //! NotificationPort: records the message unless its key was seen.
   bool enqueue(OutboxMessage message) override {
     std::lock_guard lock(mutex_);

@@ -2,7 +2,9 @@
 """SMTP receiver for notification tests (aiosmtpd). Listens on 127.0.0.1 on a free port, prints
 the port on the first line of stdout and appends one JSON line per received message to OUTPUT:
 {"mail_from", "rcpt_tos", "tls" (whether STARTTLS was used), "from", "to", "subject",
-"message_id", "text", "html"} with the parts decoded.
+"message_id", "text", "html"} with the parts decoded, "headers" (every header by its name as
+sent, unfolded, decoded and stripped of the whitespace around it) and "raw" (the message as
+received).
 With --starttls CERT KEY it offers STARTTLS with that certificate.
 """
 import argparse
@@ -23,8 +25,8 @@ class Recorder:
         self.output = output
 
     async def handle_DATA(self, server, session, envelope):
-        message = email.message_from_bytes(envelope.original_content or envelope.content,
-                                           policy=email.policy.default)
+        raw = envelope.original_content or envelope.content
+        message = email.message_from_bytes(raw, policy=email.policy.default)
         text = message.get_body(preferencelist=("plain",))
         html = message.get_body(preferencelist=("html",))
         record = {
@@ -37,6 +39,8 @@ class Recorder:
             "message_id": str(message["Message-ID"]),
             "text": text.get_content() if text is not None else "",
             "html": html.get_content() if html is not None else "",
+            "headers": {name: str(value).strip() for name, value in message.items()},
+            "raw": raw.decode("utf-8", "replace"),
         }
         with open(self.output, "a", encoding="utf-8") as out:
             out.write(json.dumps(record) + "\n")

@@ -7,6 +7,7 @@
 #include "alerting/notify/channel_call.hpp"
 #include "core/env_substitution.hpp"
 #include "core/error.hpp"
+#include "core/secret_settings.hpp"
 #include "core/time_units.hpp"
 
 namespace vigil {
@@ -30,6 +31,9 @@ class Channel {
   //! The call delivering a message, or a kBadRequest error listing every "field: problem" of
   //! the settings (this is also how settings are validated).
   virtual Result<ChannelCall> prepare(const ChannelInput& input) const = 0;
+  //! The settings that hold secrets (tokens, keys, passwords, URLs carrying a token): the API
+  //! masks them. Declared next to prepare(), which reads them.
+  virtual SecretSettings secret_settings() const = 0;
 };
 
 }  // namespace vigil

@@ -27,7 +27,7 @@ constexpr std::string_view kDefaultBody = R"json({
 
 std::unique_ptr<Channel> make_discord_channel() {
   return std::make_unique<TemplatedPostChannel>("discord", "discord_body",
-                                                std::string(kDefaultBody));
+                                                std::string(kDefaultBody), true);
 }
 
 }  // namespace vigil

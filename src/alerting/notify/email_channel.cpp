@@ -86,6 +86,7 @@ Result<ChannelCall> EmailChannel::prepare(const ChannelInput& input) const {
   if (with_html) content.text = config.render("body", "", TemplateEscape::kNone);
   content.message_id = message_id(config.idempotency_key());
   content.date = config.now();
+  content.unsubscribe_url = config.variable("unsubscribe_url");
   call.payload = compose_mail(content);
   return config.finish(std::move(call));
 }

@@ -13,7 +13,7 @@ constexpr std::string_view kDefaultBody = R"json({
 
 std::unique_ptr<Channel> make_google_chat_channel() {
   return std::make_unique<TemplatedPostChannel>("google_chat", "google_chat_body",
-                                                std::string(kDefaultBody));
+                                                std::string(kDefaultBody), true);
 }
 
 }  // namespace vigil

@@ -10,6 +10,7 @@ class GotifyChannel final : public Channel {
  public:
   std::string_view type() const override { return "gotify"; }
   Result<ChannelCall> prepare(const ChannelInput& input) const override;
+  SecretSettings secret_settings() const override { return {{"token"}, ""}; }
 };
 
 }  // namespace vigil

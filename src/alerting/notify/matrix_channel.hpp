@@ -11,6 +11,7 @@ class MatrixChannel final : public Channel {
  public:
   std::string_view type() const override { return "matrix"; }
   Result<ChannelCall> prepare(const ChannelInput& input) const override;
+  SecretSettings secret_settings() const override { return {{"access_token"}, ""}; }
 };
 
 }  // namespace vigil

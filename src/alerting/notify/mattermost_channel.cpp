@@ -14,7 +14,7 @@ constexpr std::string_view kDefaultBody = R"json({
 
 std::unique_ptr<Channel> make_mattermost_channel() {
   return std::make_unique<TemplatedPostChannel>("mattermost", "mattermost_body",
-                                                std::string(kDefaultBody));
+                                                std::string(kDefaultBody), true);
 }
 
 }  // namespace vigil

@@ -17,6 +17,11 @@ std::optional<std::string> Notifier::validate(const std::string& channel,
   return std::nullopt;
 }
 
+SecretSettings Notifier::secret_settings(const std::string& channel) const {
+  const Channel* found = channels_.find(channel);
+  return found ? found->secret_settings() : SecretSettings{};
+}
+
 bool Notifier::enqueue(OutboxMessage message) {
   message.status = DeliveryStatus::kPending;
   message.attempts = 0;

@@ -18,6 +18,7 @@ class Notifier final : public NotificationPort {
 
   std::optional<std::string> validate(const std::string& channel,
                                       const std::string& config) const override;
+  SecretSettings secret_settings(const std::string& channel) const override;
   bool enqueue(OutboxMessage message) override;
   DeliveryOutcome send_now(OutboxMessage message) override;
 

@@ -11,6 +11,7 @@ class NtfyChannel final : public Channel {
  public:
   std::string_view type() const override { return "ntfy"; }
   Result<ChannelCall> prepare(const ChannelInput& input) const override;
+  SecretSettings secret_settings() const override { return {{"token"}, ""}; }
 };
 
 }  // namespace vigil

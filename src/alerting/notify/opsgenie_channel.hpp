@@ -11,6 +11,7 @@ class OpsgenieChannel final : public Channel {
  public:
   std::string_view type() const override { return "opsgenie"; }
   Result<ChannelCall> prepare(const ChannelInput& input) const override;
+  SecretSettings secret_settings() const override { return {{"api_key"}, ""}; }
 };
 
 }  // namespace vigil

@@ -11,6 +11,7 @@ class PagerDutyChannel final : public Channel {
  public:
   std::string_view type() const override { return "pagerduty"; }
   Result<ChannelCall> prepare(const ChannelInput& input) const override;
+  SecretSettings secret_settings() const override { return {{"routing_key"}, ""}; }
 };
 
 }  // namespace vigil

@@ -10,6 +10,7 @@ class PushoverChannel final : public Channel {
  public:
   std::string_view type() const override { return "pushover"; }
   Result<ChannelCall> prepare(const ChannelInput& input) const override;
+  SecretSettings secret_settings() const override { return {{"token", "user_key"}, ""}; }
 };
 
 }  // namespace vigil

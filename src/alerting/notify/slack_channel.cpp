@@ -25,7 +25,8 @@ constexpr std::string_view kDefaultBody = R"json({
 }  // namespace
 
 std::unique_ptr<Channel> make_slack_channel() {
-  return std::make_unique<TemplatedPostChannel>("slack", "slack_body", std::string(kDefaultBody));
+  return std::make_unique<TemplatedPostChannel>("slack", "slack_body", std::string(kDefaultBody),
+                                                true);
 }
 
 }  // namespace vigil

@@ -23,7 +23,8 @@ constexpr std::string_view kDefaultBody = R"json({
 }  // namespace
 
 std::unique_ptr<Channel> make_teams_channel() {
-  return std::make_unique<TemplatedPostChannel>("teams", "teams_body", std::string(kDefaultBody));
+  return std::make_unique<TemplatedPostChannel>("teams", "teams_body", std::string(kDefaultBody),
+                                                true);
 }
 
 }  // namespace vigil

@@ -10,6 +10,7 @@ class TelegramChannel final : public Channel {
  public:
   std::string_view type() const override { return "telegram"; }
   Result<ChannelCall> prepare(const ChannelInput& input) const override;
+  SecretSettings secret_settings() const override { return {{"bot_token"}, ""}; }
 };
 
 }  // namespace vigil

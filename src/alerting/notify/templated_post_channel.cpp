@@ -17,10 +17,11 @@ std::string_view known_method(std::string_view method) {
 }  // namespace
 
 TemplatedPostChannel::TemplatedPostChannel(std::string type, std::string body_key,
-                                           std::string default_body)
+                                           std::string default_body, bool secret_url)
     : type_(std::move(type)),
       body_key_(std::move(body_key)),
-      default_body_(std::move(default_body)) {}
+      default_body_(std::move(default_body)),
+      secret_url_(secret_url) {}
 
 Result<ChannelCall> TemplatedPostChannel::prepare(const ChannelInput& input) const {
   ChannelConfig config(input);
@@ -32,6 +33,12 @@ Result<ChannelCall> TemplatedPostChannel::prepare(const ChannelInput& input) con
                 config.headers("headers"));
   if (!method.empty()) call.method = method;
   return config.finish(std::move(call));
+}
+
+SecretSettings TemplatedPostChannel::secret_settings() const {
+  SecretSettings secrets{{}, "headers"};
+  if (secret_url_) secrets.keys.push_back("url");
+  return secrets;
 }
 
 }  // namespace vigil

@@ -29,7 +29,7 @@ constexpr std::string_view kDefaultBody = R"json({
 
 std::unique_ptr<Channel> make_webhook_channel() {
   return std::make_unique<TemplatedPostChannel>("webhook", "webhook_body",
-                                                std::string(kDefaultBody));
+                                                std::string(kDefaultBody), false);
 }
 
 }  // namespace vigil

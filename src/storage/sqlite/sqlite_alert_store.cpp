@@ -4,6 +4,7 @@
 #include <string>
 
 #include "storage/sqlite/kener_flags.hpp"
+#include "storage/sqlite/sqlite_batched_delete.hpp"
 
 namespace vigil {
 namespace {
@@ -142,7 +143,55 @@ AlertState read_state(const SqliteStatement& stmt) {
   state.last_transition =
       parse_alert_transition(stmt.column_text(11)).value_or(AlertTransition::kTriggered);
   state.notified_sequence = stmt.column_int(12);
+  state.acknowledged_by = stmt.column_text(13);
   return state;
+}
+
+//! Inserts or replaces the state of (state.rule_id, state.monitor_tag) and sets its id.
+void upsert_state(SqliteConnection& c, AlertState& state, Seconds now) {
+  auto stmt = c.prepare(
+      "INSERT INTO monitor_alerts_v2 (alert_config_id, monitor_tag, alert_status, "
+      "triggered_at, resolved_at, incident_id, acknowledged_at, escalated, last_notified_at, "
+      "sequence, last_transition, notified_sequence, updated_at, acknowledged_by) VALUES (" +
+      sqlite_placeholders(14) +
+      ") ON CONFLICT (alert_config_id, monitor_tag) DO UPDATE SET "
+      "alert_status = excluded.alert_status, triggered_at = excluded.triggered_at, "
+      "resolved_at = excluded.resolved_at, incident_id = excluded.incident_id, "
+      "acknowledged_at = excluded.acknowledged_at, escalated = excluded.escalated, "
+      "last_notified_at = excluded.last_notified_at, sequence = excluded.sequence, "
+      "last_transition = excluded.last_transition, "
+      "notified_sequence = excluded.notified_sequence, updated_at = excluded.updated_at, "
+      "acknowledged_by = excluded.acknowledged_by RETURNING id");
+  stmt.bind_int(1, state.rule_id)
+      .bind_text(2, state.monitor_tag)
+      .bind_text(3, to_string(state.status))
+      .bind_int(4, state.triggered_at);
+  bind_optional(stmt, 5, state.resolved_at);
+  bind_optional(stmt, 6, state.incident_id);
+  bind_optional(stmt, 7, state.acknowledged_at);
+  stmt.bind_text(8, yes_no_flag(state.escalated))
+      .bind_int(9, state.last_notified_at)
+      .bind_int(10, state.sequence)
+      .bind_text(11, to_string(state.last_transition))
+      .bind_int(12, state.notified_sequence)
+      .bind_int(13, now)
+      .bind_text(14, state.acknowledged_by);
+  if (stmt.step()) state.id = stmt.column_int(0);
+}
+
+AlertHistoryEntry read_history_entry(const SqliteStatement& stmt) {
+  AlertHistoryEntry entry;
+  entry.id = stmt.column_int(0);
+  entry.rule_id = stmt.column_int(1);
+  entry.monitor_tag = stmt.column_text(2);
+  entry.from_status = parse_alert_status(stmt.column_text(3));
+  entry.to_status = parse_alert_status(stmt.column_text(4)).value_or(AlertStatus::kTriggered);
+  entry.value = stmt.column_text(5);
+  entry.incident_id = optional_int(stmt, 6);
+  entry.acknowledged_by = stmt.column_text(7);
+  entry.acknowledged_at = optional_int(stmt, 8);
+  entry.created_at = stmt.column_int(9);
+  return entry;
 }
 
 }  // namespace
@@ -223,7 +272,8 @@ std::vector<AlertState> SqliteAlertStore::states(std::optional<std::int64_t> rul
     auto stmt = c.prepare(
         "SELECT id, alert_config_id, monitor_tag, alert_status, triggered_at, resolved_at, "
         "incident_id, acknowledged_at, escalated, last_notified_at, sequence, last_transition, "
-        "notified_sequence FROM monitor_alerts_v2 WHERE ?1 IS NULL OR alert_config_id = ?1 "
+        "notified_sequence, acknowledged_by FROM monitor_alerts_v2 "
+        "WHERE ?1 IS NULL OR alert_config_id = ?1 "
         "ORDER BY alert_config_id, monitor_tag");
     bind_optional(stmt, 1, rule_id);
     while (stmt.step()) states.push_back(read_state(stmt));
@@ -233,36 +283,54 @@ std::vector<AlertState> SqliteAlertStore::states(std::optional<std::int64_t> rul
 
 AlertState SqliteAlertStore::save_state(const AlertState& state) {
   AlertState stored = state;
+  database_.write([&](SqliteConnection& c) { upsert_state(c, stored, now()); });
+  return stored;
+}
+
+AlertState SqliteAlertStore::save_transition(const AlertState& state,
+                                             const AlertHistoryEntry& change) {
+  AlertState stored = state;
   database_.write([&](SqliteConnection& c) {
+    upsert_state(c, stored, now());
     auto stmt = c.prepare(
-        "INSERT INTO monitor_alerts_v2 (alert_config_id, monitor_tag, alert_status, "
-        "triggered_at, resolved_at, incident_id, acknowledged_at, escalated, last_notified_at, "
-        "sequence, last_transition, notified_sequence, updated_at) VALUES (" +
-        sqlite_placeholders(13) +
-        ") ON CONFLICT (alert_config_id, monitor_tag) DO UPDATE SET "
-        "alert_status = excluded.alert_status, triggered_at = excluded.triggered_at, "
-        "resolved_at = excluded.resolved_at, incident_id = excluded.incident_id, "
-        "acknowledged_at = excluded.acknowledged_at, escalated = excluded.escalated, "
-        "last_notified_at = excluded.last_notified_at, sequence = excluded.sequence, "
-        "last_transition = excluded.last_transition, "
-        "notified_sequence = excluded.notified_sequence, updated_at = excluded.updated_at "
-        "RETURNING id");
-    stmt.bind_int(1, stored.rule_id)
-        .bind_text(2, stored.monitor_tag)
-        .bind_text(3, to_string(stored.status))
-        .bind_int(4, stored.triggered_at);
-    bind_optional(stmt, 5, stored.resolved_at);
-    bind_optional(stmt, 6, stored.incident_id);
-    bind_optional(stmt, 7, stored.acknowledged_at);
-    stmt.bind_text(8, yes_no_flag(stored.escalated))
-        .bind_int(9, stored.last_notified_at)
-        .bind_int(10, stored.sequence)
-        .bind_text(11, to_string(stored.last_transition))
-        .bind_int(12, stored.notified_sequence)
-        .bind_int(13, now());
-    if (stmt.step()) stored.id = stmt.column_int(0);
+        "INSERT INTO monitor_alerts_history (alert_config_id, monitor_tag, from_status, "
+        "to_status, value, incident_id, acknowledged_by, acknowledged_at, created_at) VALUES (" +
+        sqlite_placeholders(9) + ")");
+    stmt.bind_int(1, change.rule_id).bind_text(2, change.monitor_tag);
+    if (change.from_status) {
+      stmt.bind_text(3, to_string(*change.from_status));
+    } else {
+      stmt.bind_null(3);
+    }
+    stmt.bind_text(4, to_string(change.to_status)).bind_text(5, change.value);
+    bind_optional(stmt, 6, change.incident_id);
+    stmt.bind_text(7, change.acknowledged_by);
+    bind_optional(stmt, 8, change.acknowledged_at);
+    stmt.bind_int(9, change.created_at).run();
   });
   return stored;
+}
+
+AlertHistoryPage SqliteAlertStore::history(std::int64_t rule_id, std::int64_t offset,
+                                           std::int64_t limit) {
+  AlertHistoryPage page;
+  database_.read([&](SqliteConnection& c) {
+    auto count =
+        c.prepare("SELECT COUNT(*) FROM monitor_alerts_history WHERE alert_config_id = ?1");
+    count.bind_int(1, rule_id);
+    if (count.step()) page.total = count.column_int(0);
+    auto stmt = c.prepare(
+        "SELECT id, alert_config_id, monitor_tag, from_status, to_status, value, incident_id, "
+        "acknowledged_by, acknowledged_at, created_at FROM monitor_alerts_history "
+        "WHERE alert_config_id = ?1 ORDER BY id DESC LIMIT ?2 OFFSET ?3");
+    stmt.bind_int(1, rule_id).bind_int(2, limit).bind_int(3, offset);
+    while (stmt.step()) page.entries.push_back(read_history_entry(stmt));
+  });
+  return page;
+}
+
+std::int64_t SqliteAlertStore::prune_history(Seconds before) {
+  return delete_in_batches(database_, "monitor_alerts_history", "created_at < ?1", before);
 }
 
 }  // namespace vigil

@@ -5,8 +5,8 @@
 
 namespace vigil {
 
-//! AlertStore on SQLite (tables monitor_alerts_config, its _monitors and _triggers links, and
-//! monitor_alerts_v2); thread-safe.
+//! AlertStore on SQLite (tables monitor_alerts_config, its _monitors and _triggers links,
+//! monitor_alerts_v2 and monitor_alerts_history); thread-safe.
 class SqliteAlertStore final : public AlertStore {
  public:
   //! Uses `database`, which must outlive the store.
@@ -18,6 +18,10 @@ class SqliteAlertStore final : public AlertStore {
   bool remove_rule(std::int64_t id) override;
   std::vector<AlertState> states(std::optional<std::int64_t> rule_id) override;
   AlertState save_state(const AlertState& state) override;
+  AlertState save_transition(const AlertState& state, const AlertHistoryEntry& change) override;
+  AlertHistoryPage history(std::int64_t rule_id, std::int64_t offset, std::int64_t limit) override;
+  //! Deletes in batches, so the writer is never held up for long.
+  std::int64_t prune_history(Seconds before) override;
 
  private:
   Seconds now() const;

@@ -2,6 +2,7 @@
 
 #include <string>
 
+#include "storage/sqlite/sqlite_batched_delete.hpp"
 #include "storage/sqlite/sqlite_where.hpp"
 
 namespace vigil {
@@ -128,6 +129,10 @@ DeliveryPage SqliteOutboxStore::list(const DeliveryQuery& query) {
     while (stmt.step()) page.messages.push_back(read_message(stmt));
   });
   return page;
+}
+
+std::int64_t SqliteOutboxStore::prune(Seconds before) {
+  return delete_in_batches(database_, "outbox", "status <> 'PENDING' AND created_at < ?1", before);
 }
 
 }  // namespace vigil

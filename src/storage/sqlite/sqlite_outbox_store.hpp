@@ -16,6 +16,8 @@ class SqliteOutboxStore final : public OutboxStore {
   void record_attempt(const OutboxMessage& message) override;
   std::optional<OutboxMessage> get(std::int64_t id) override;
   DeliveryPage list(const DeliveryQuery& query) override;
+  //! Deletes in batches, so the writer is never held up for long.
+  std::int64_t prune(Seconds before) override;
 
  private:
   SqliteDatabase& database_;

@@ -86,6 +86,23 @@ TEST_F(AlertEngineTest, FiresAndResolvesByThresholdsThroughEveryActiveTrigger) {
   EXPECT_EQ(states[0].triggered_at, kStart + kMinute);
   EXPECT_EQ(states[0].resolved_at, kStart + 4 * kMinute);
   EXPECT_EQ(v["alert_id"], states[0].id);
+
+  auto history = engine->history(r.id, 0, 10);
+  ASSERT_EQ(history.total, 2);
+  ASSERT_EQ(history.entries.size(), 2u);
+  const AlertHistoryEntry& resolution = history.entries[0];  // newest first
+  EXPECT_EQ(resolution.monitor_tag, "api");
+  EXPECT_EQ(resolution.from_status, AlertStatus::kTriggered);
+  EXPECT_EQ(resolution.to_status, AlertStatus::kResolved);
+  EXPECT_EQ(resolution.value, "UP");
+  EXPECT_EQ(resolution.created_at, kStart + 4 * kMinute);
+  const AlertHistoryEntry& firing = history.entries[1];
+  EXPECT_EQ(firing.rule_id, r.id);
+  EXPECT_EQ(firing.from_status, std::nullopt);
+  EXPECT_EQ(firing.to_status, AlertStatus::kTriggered);
+  EXPECT_EQ(firing.value, "DOWN");
+  EXPECT_EQ(firing.created_at, kStart + kMinute);
+  EXPECT_EQ(firing.acknowledged_at, std::nullopt);
 }
 
 TEST_F(AlertEngineTest, AFlappingMonitorPagesOnce) {
@@ -227,6 +244,10 @@ TEST_F(AlertEngineTest, CreateIncidentOpensAnAlertIncidentAndResolvesIt) {
   comments = incidents_.comments(incident->id).value();
   ASSERT_EQ(comments.size(), 2u);
   EXPECT_THAT(comments[0].comment, HasSubstr("recovered after 5 min"));
+  auto history = engine->history(r.id, 0, 10).entries;
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_EQ(history[0].incident_id, state.incident_id);
+  EXPECT_EQ(history[1].incident_id, state.incident_id);
 }
 
 TEST_F(AlertEngineTest, RemindersAndEscalationFollowTheClockUntilAcknowledged) {
@@ -245,7 +266,7 @@ TEST_F(AlertEngineTest, RemindersAndEscalationFollowTheClockUntilAcknowledged) {
   engine->tick();
   EXPECT_THAT(queued_summary(), ElementsAre("TRIGGERED/api/" + ops(), "ESCALATED/api/" + pager(),
                                             "REMINDER/api/" + ops()));
-  auto acknowledged = engine->acknowledge(r.id, "api");
+  auto acknowledged = engine->acknowledge(r.id, "api", "alice");
   ASSERT_TRUE(acknowledged.ok()) << acknowledged.error().message;
   EXPECT_EQ(acknowledged->acknowledged_at, kStart + 10 * kMinute);
   clock_.advance(30 * kMinute * 1000);
@@ -256,14 +277,23 @@ TEST_F(AlertEngineTest, RemindersAndEscalationFollowTheClockUntilAcknowledged) {
                                             "REMINDER/api/" + ops(), "RESOLVED/api/" + ops(),
                                             "RESOLVED/api/" + pager()));
   EXPECT_TRUE(engine->states(r.id).at(0).escalated);
+  EXPECT_EQ(engine->states(r.id).at(0).acknowledged_by, "alice");
+
+  auto history = engine->history(r.id, 0, 10).entries;  // reminders and escalations are not in it
+  ASSERT_EQ(history.size(), 2u);
+  EXPECT_EQ(history[0].to_status, AlertStatus::kResolved);
+  EXPECT_EQ(history[0].acknowledged_by, "alice");
+  EXPECT_EQ(history[0].acknowledged_at, kStart + 10 * kMinute);
+  EXPECT_EQ(history[1].to_status, AlertStatus::kTriggered);
+  EXPECT_EQ(history[1].acknowledged_by, "");
 }
 
 TEST_F(AlertEngineTest, AcknowledgingNeedsAFiringAlert) {
   auto r = rule([&](AlertRule& rule) { rule.triggers = {ops_.id}; });
   auto engine = started();
-  EXPECT_EQ(engine->acknowledge(r.id, "api").error().code, ErrorCode::kNotFound);
+  EXPECT_EQ(engine->acknowledge(r.id, "api", "alice").error().code, ErrorCode::kNotFound);
   feed(*engine, "api", {kDown, kUp});
-  EXPECT_EQ(engine->acknowledge(r.id, "api").error().code, ErrorCode::kConflict);
+  EXPECT_EQ(engine->acknowledge(r.id, "api", "alice").error().code, ErrorCode::kConflict);
 }
 
 TEST_F(AlertEngineTest, ReevaluateRebuildsTheWindowFromStoredRows) {

@@ -136,7 +136,7 @@ TEST(AlertTrackerTest, RemindsEveryNMinutesUntilAcknowledged) {
   EXPECT_EQ(tracker.on_tick(rule, kT + 10 * kMinute), AlertTransition::kReminder);
   EXPECT_FALSE(tracker.on_tick(rule, kT + 15 * kMinute));
   EXPECT_EQ(tracker.on_tick(rule, kT + 20 * kMinute), AlertTransition::kReminder);
-  EXPECT_TRUE(tracker.acknowledge(kT + 21 * kMinute));
+  EXPECT_TRUE(tracker.acknowledge(kT + 21 * kMinute, "alice"));
   EXPECT_FALSE(tracker.on_tick(rule, kT + 40 * kMinute));
   EXPECT_EQ(tracker.state().sequence, 3);
 }
@@ -154,7 +154,7 @@ TEST(AlertTrackerTest, EscalatesOnceWhenNotAcknowledgedInTime) {
   AlertTracker acknowledged(7, "db");
   ASSERT_EQ(acknowledged.on_sample(rule, {kDown, 0}, kT, false, false),
             AlertTransition::kTriggered);
-  EXPECT_TRUE(acknowledged.acknowledge(kT + 5 * kMinute));
+  EXPECT_TRUE(acknowledged.acknowledge(kT + 5 * kMinute, "alice"));
   EXPECT_FALSE(acknowledged.on_tick(rule, kT + 30 * kMinute));
   EXPECT_FALSE(acknowledged.state().escalated);
 }
@@ -165,13 +165,56 @@ TEST(AlertTrackerTest, FiringAgainStartsAFreshAlertWithTheNextSequence) {
   rule.escalation = AlertEscalation{1, {2}};
   run(tracker, rule, {kDown});
   ASSERT_EQ(tracker.on_tick(rule, kT + kMinute), AlertTransition::kEscalated);
-  tracker.acknowledge(kT + 2 * kMinute);
+  tracker.acknowledge(kT + 2 * kMinute, "alice");
   auto got = run(tracker, rule, {kUp, kDown});
   EXPECT_EQ(got, (Transitions{{0, AlertTransition::kResolved}, {1, AlertTransition::kTriggered}}));
   EXPECT_FALSE(tracker.state().escalated);
   EXPECT_FALSE(tracker.state().acknowledged_at);
   EXPECT_FALSE(tracker.state().resolved_at);
+  EXPECT_EQ(tracker.state().acknowledged_by, "");
   EXPECT_EQ(tracker.state().sequence, 4);
+  auto again = tracker.status_change(rule, kT + 3 * kMinute);
+  ASSERT_TRUE(again);
+  EXPECT_EQ(again->from_status, AlertStatus::kResolved);
+  EXPECT_EQ(again->to_status, AlertStatus::kTriggered);
+}
+
+TEST(AlertTrackerTest, StatusChangesCarryWhatTheSamplesShowed) {
+  AlertTracker latency(7, "api");
+  AlertRule rule = status_rule(2, 1);
+  rule.alert_for = AlertFor::kLatency;
+  rule.alert_value = "500";
+  EXPECT_FALSE(latency.status_change(rule, kT));
+  for (double ms : {600.0, 812.346}) latency.on_sample(rule, {kUp, ms}, kT, false, false);
+  auto fired = latency.status_change(rule, kT);
+  ASSERT_TRUE(fired);
+  EXPECT_EQ(fired->rule_id, 7);
+  EXPECT_EQ(fired->monitor_tag, "api");
+  EXPECT_EQ(fired->from_status, std::nullopt);
+  EXPECT_EQ(fired->to_status, AlertStatus::kTriggered);
+  EXPECT_EQ(fired->value, "812.35");
+  EXPECT_EQ(fired->created_at, kT);
+  rule.escalation = AlertEscalation{1, {2}};
+  ASSERT_EQ(latency.on_tick(rule, kT + kMinute), AlertTransition::kEscalated);
+  EXPECT_FALSE(latency.status_change(rule, kT + kMinute));
+  latency.acknowledge(kT + 2 * kMinute, "alice");
+  latency.on_sample(rule, {kUp, 300}, kT + 3 * kMinute, false, false);
+  auto resolved = latency.status_change(rule, kT + 3 * kMinute);
+  ASSERT_TRUE(resolved);
+  EXPECT_EQ(resolved->from_status, AlertStatus::kTriggered);
+  EXPECT_EQ(resolved->to_status, AlertStatus::kResolved);
+  EXPECT_EQ(resolved->value, "300");
+  EXPECT_EQ(resolved->acknowledged_by, "alice");
+  EXPECT_EQ(resolved->acknowledged_at, kT + 2 * kMinute);
+
+  AlertTracker uptime(7, "api");
+  rule = status_rule(3, 3);
+  rule.alert_for = AlertFor::kUptime;
+  rule.alert_value = "70";
+  run(uptime, rule, {kUp, kDown, kDown});
+  EXPECT_EQ(uptime.status_change(rule, kT)->value, "33.33");
+  run(uptime, rule, {kUp, kUp, kUp});
+  EXPECT_EQ(uptime.status_change(rule, kT)->value, "100");
 }
 
 TEST(AlertTrackerTest, ARestoredFiringAlertOnlyResolves) {

@@ -1,11 +1,12 @@
 // The trigger and alert routes through the router: shapes, validation errors as 4xx, states,
-// acknowledgement and the test send.
+// acknowledgement, the alert history and the test send.
 #include <gmock/gmock.h>
 #include <gtest/gtest.h>
 
 #include "alerting_harness.hpp"
 #include "api/alert_routes.hpp"
 #include "api/trigger_routes.hpp"
+#include "http/request_target.hpp"
 #include "storage/sqlite/sqlite_api_key_store.hpp"
 
 namespace vigil::testing {
@@ -26,8 +27,8 @@ class AlertingRoutesTest : public AlertingHarness {
                     bool authorised = true) {
     HttpRequest request;
     request.method = method;
-    request.path = path;
     request.target = path;
+    EXPECT_TRUE(parse_request_target(path, request));
     request.body = std::move(body);
     if (authorised) request.headers["authorization"] = "Bearer " + key_;
     return router_.dispatch(request);
@@ -165,9 +166,13 @@ TEST_F(AlertingRoutesTest, StatesAndAcknowledgement) {
   EXPECT_EQ(states[0].at("triggered_at"), kStart);
   EXPECT_TRUE(states[0].at("acknowledged_at").is_null());
 
-  auto acknowledged = call("POST", item + "/acknowledge", R"({"monitor_tag":"api"})");
+  EXPECT_TRUE(states[0].at("acknowledged_by").is_null());
+
+  auto acknowledged =
+      call("POST", item + "/acknowledge", R"({"monitor_tag":"api","acknowledged_by":" alice "})");
   ASSERT_EQ(acknowledged.status, 200) << acknowledged.body;
   EXPECT_EQ(body(acknowledged)["state"].at("acknowledged_at"), kStart + kMinute);
+  EXPECT_EQ(body(acknowledged)["state"].at("acknowledged_by"), "alice");
   EXPECT_EQ(call("POST", item + "/acknowledge", "{}").status, 400);
   clock_.advance(10 * kMinute * 1000);
   engine_->tick();
@@ -178,6 +183,51 @@ TEST_F(AlertingRoutesTest, StatesAndAcknowledgement) {
   EXPECT_EQ(conflict.status, 409);
   EXPECT_EQ(body(call("GET", item + "/states"))["states"].as_array()[0].at("alert_status"),
             "RESOLVED");
+}
+
+TEST_F(AlertingRoutesTest, HistoryListsStatusChangesNewestFirstInPages) {
+  auto r = rule([&](AlertRule& rule) { rule.monitors = {"api", "db"}; });
+  const std::string history = "/api/v4/alerts/" + std::to_string(r.id) + "/history";
+  auto empty = body(call("GET", history));
+  EXPECT_TRUE(empty["history"].as_array().empty());
+  EXPECT_EQ(empty["total"], 0);
+
+  feed(*engine_, "api", {Status::kDown});
+  ASSERT_EQ(call("POST", "/api/v4/alerts/" + std::to_string(r.id) + "/acknowledge",
+                 R"({"monitor_tag":"api","acknowledged_by":"bob"})")
+                .status,
+            200);
+  feed(*engine_, "api", {Status::kUp, Status::kDown});
+  feed(*engine_, "db", {Status::kDown});
+
+  auto first = body(call("GET", history + "?limit=2"));
+  EXPECT_EQ(first["total"], 4);
+  EXPECT_EQ(first["page"], 1);
+  EXPECT_EQ(first["limit"], 2);
+  auto entries = first["history"].as_array();
+  ASSERT_EQ(entries.size(), 2u);
+  EXPECT_EQ(entries[0].at("monitor_tag"), "db");
+  EXPECT_TRUE(entries[0].at("from_status").is_null());
+  EXPECT_EQ(entries[1].at("monitor_tag"), "api");
+  EXPECT_EQ(entries[1].at("from_status"), "RESOLVED");
+  EXPECT_EQ(entries[1].at("to_status"), "TRIGGERED");
+  EXPECT_TRUE(entries[1].at("acknowledged_by").is_null());
+
+  auto older = body(call("GET", history + "?page=2&limit=2"))["history"].as_array();
+  ASSERT_EQ(older.size(), 2u);
+  const auto& resolution = older[0].as_object();
+  EXPECT_EQ(resolution.at("alert_config_id"), r.id);
+  EXPECT_EQ(resolution.at("from_status"), "TRIGGERED");
+  EXPECT_EQ(resolution.at("to_status"), "RESOLVED");
+  EXPECT_EQ(resolution.at("value"), "UP");
+  EXPECT_EQ(resolution.at("acknowledged_by"), "bob");
+  EXPECT_EQ(resolution.at("acknowledged_at"), kStart + kMinute);
+  EXPECT_EQ(resolution.at("created_at"), kStart + kMinute);
+  EXPECT_TRUE(resolution.at("incident_id").is_null());
+  EXPECT_EQ(older[1].at("value"), "DOWN");
+  EXPECT_EQ(older[1].at("created_at"), kStart);
+
+  EXPECT_EQ(call("GET", "/api/v4/alerts/999/history").status, 404);
 }
 
 }  // namespace

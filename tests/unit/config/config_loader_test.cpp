@@ -34,6 +34,8 @@ retention:
   raw_days: 7
   minute_days: 90
   hour_days: 365
+  delivery_log_days: 30
+  alert_history_days: 180
 monitors:
   - tag: self
     name: Vigil itself
@@ -70,6 +72,8 @@ monitors:
   EXPECT_EQ(config.retention.raw_days, 7);
   EXPECT_EQ(config.retention.minute_days, 90);
   EXPECT_EQ(config.retention.hour_days, 365);
+  EXPECT_EQ(config.retention.delivery_log_days, 30);
+  EXPECT_EQ(config.retention.alert_history_days, 180);
   ASSERT_EQ(config.monitors.size(), 2u);
 
   const MonitorSpec& self = config.monitors[0];

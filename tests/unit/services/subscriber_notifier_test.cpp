@@ -5,6 +5,8 @@
 
 #include <gmock/gmock.h>
 
+#include <algorithm>
+
 #include "subscriber_fixture.hpp"
 
 namespace vigil::testing {
@@ -160,6 +162,20 @@ TEST_F(SubscriberNotifierTest, MailsCarryTheUpdateEscapedWithManageAndUnsubscrib
   EXPECT_THAT(text, HasSubstr("We are **on it** <script>"));
   EXPECT_THAT(text, HasSubstr("https://status.example.com/subscription/" + token));
   EXPECT_THAT(text, HasSubstr("https://status.example.com/incidents/" + std::to_string(i.id)));
+}
+
+TEST_F(SubscriberNotifierTest, WithoutASiteUrlMailsHaveRelativeLinksAndNoUnsubscribeHeaderUrl) {
+  ASSERT_TRUE(site_.update("siteURL", R"("")").ok());
+  Incident i = incident({{"api", Status::kDown}});
+  const auto queued = port_.queued();
+  const auto mail = std::find_if(queued.begin(), queued.end(), [](const OutboxMessage& m) {
+    return m.kind == "subscriber" && m.channel == "email";
+  });
+  ASSERT_NE(mail, queued.end());
+  EXPECT_THAT(variable(*mail, "body"), HasSubstr("\nUnsubscribe: /unsubscribe/"));
+  EXPECT_THAT(variable(*mail, "body"), HasSubstr("Details: /incidents/" + std::to_string(i.id)));
+  EXPECT_FALSE(boost::json::parse(mail->variables).as_object().contains("unsubscribe_url"))
+      << "List-Unsubscribe takes only an absolute URL";
 }
 
 TEST_F(SubscriberNotifierTest, WebhooksReceiveTheEventAsJson) {

@@ -35,6 +35,15 @@ class SqliteAlertStoreTest : public ::testing::Test {
     }
   }
 
+  // An incident to link alert rows to; returns its id.
+  std::int64_t create_incident() {
+    SqliteIncidentStore incidents(db_);
+    Incident incident;
+    incident.title = "x";
+    incident.start_date_time = kT;
+    return incidents.create(incident).id;
+  }
+
   AlertRule full_rule() const {
     AlertRule rule;
     rule.monitors = {"web", "api"};
@@ -123,11 +132,7 @@ TEST_F(SqliteAlertStoreTest, UpdatingARuleReplacesItsListsAndDropsStatesOfRemove
 
 TEST_F(SqliteAlertStoreTest, StatesAreUpsertedPerRuleAndMonitor) {
   auto rule = store_.create_rule(full_rule());
-  SqliteIncidentStore incidents(db_);
-  Incident incident;
-  incident.title = "x";
-  incident.start_date_time = kT;
-  auto incident_id = incidents.create(incident).id;
+  const auto incident_id = create_incident();
 
   auto first = store_.save_state(state(rule.id, "api"));
   AlertState changed = first;
@@ -135,6 +140,7 @@ TEST_F(SqliteAlertStoreTest, StatesAreUpsertedPerRuleAndMonitor) {
   changed.resolved_at = kT + 300;
   changed.incident_id = incident_id;
   changed.acknowledged_at = kT + 60;
+  changed.acknowledged_by = "alice";
   changed.escalated = true;
   changed.last_notified_at = kT + 120;
   changed.sequence = 4;
@@ -153,13 +159,14 @@ TEST_F(SqliteAlertStoreTest, StatesAreUpsertedPerRuleAndMonitor) {
   EXPECT_EQ(s.resolved_at, kT + 300);
   EXPECT_EQ(s.incident_id, incident_id);
   EXPECT_EQ(s.acknowledged_at, kT + 60);
+  EXPECT_EQ(s.acknowledged_by, "alice");
   EXPECT_TRUE(s.escalated);
   EXPECT_EQ(s.last_notified_at, kT + 120);
   EXPECT_EQ(s.sequence, 4);
   EXPECT_EQ(s.last_transition, AlertTransition::kResolved);
   EXPECT_EQ(s.notified_sequence, 3);
 
-  EXPECT_TRUE(incidents.remove(incident_id));
+  EXPECT_TRUE(SqliteIncidentStore(db_).remove(incident_id));
   EXPECT_FALSE(store_.states(rule.id).at(0).incident_id);
 }
 
@@ -174,6 +181,60 @@ TEST_F(SqliteAlertStoreTest, DeletingARuleOrAMonitorDeletesTheirStatesAndLinks) 
   EXPECT_FALSE(store_.remove_rule(rule.id));
   EXPECT_TRUE(store_.states(std::nullopt).empty());
   EXPECT_TRUE(store_.list_rules().empty());
+}
+
+TEST_F(SqliteAlertStoreTest, TransitionsAppendToAPagedHistoryThatOutlivesTheMonitorNotTheRule) {
+  auto rule = store_.create_rule(full_rule());
+  const auto incident_id = create_incident();
+  AlertHistoryEntry change;
+  change.rule_id = rule.id;
+  change.monitor_tag = "web";
+  change.value = "812.5";
+  change.incident_id = incident_id;
+  change.created_at = kT;
+  auto fired = store_.save_transition(state(rule.id, "web"), change);
+  EXPECT_GT(fired.id, 0);
+  EXPECT_EQ(store_.states(rule.id).size(), 1u);
+
+  AlertState resolved = fired;
+  resolved.status = AlertStatus::kResolved;
+  change.from_status = AlertStatus::kTriggered;
+  change.to_status = AlertStatus::kResolved;
+  change.value = "120";
+  change.acknowledged_by = "alice";
+  change.acknowledged_at = kT + 60;
+  change.created_at = kT + 300;
+  EXPECT_EQ(store_.save_transition(resolved, change).id, fired.id);
+  change.monitor_tag = "api";
+  change.created_at = kT + 400;
+  store_.save_transition(state(rule.id, "api"), change);
+
+  auto page = store_.history(rule.id, 0, 2);
+  EXPECT_EQ(page.total, 3);
+  ASSERT_EQ(page.entries.size(), 2u);
+  EXPECT_EQ(page.entries[0].monitor_tag, "api");
+  const AlertHistoryEntry& e = page.entries[1];
+  EXPECT_EQ(e.rule_id, rule.id);
+  EXPECT_EQ(e.monitor_tag, "web");
+  EXPECT_EQ(e.from_status, AlertStatus::kTriggered);
+  EXPECT_EQ(e.to_status, AlertStatus::kResolved);
+  EXPECT_EQ(e.value, "120");
+  EXPECT_EQ(e.incident_id, incident_id);
+  EXPECT_EQ(e.acknowledged_by, "alice");
+  EXPECT_EQ(e.acknowledged_at, kT + 60);
+  EXPECT_EQ(e.created_at, kT + 300);
+  auto last = store_.history(rule.id, 2, 2).entries;
+  ASSERT_EQ(last.size(), 1u);
+  EXPECT_EQ(last[0].from_status, std::nullopt);
+  EXPECT_EQ(last[0].to_status, AlertStatus::kTriggered);
+  EXPECT_EQ(last[0].value, "812.5");
+
+  ASSERT_TRUE(monitors_.remove("web"));
+  EXPECT_EQ(store_.history(rule.id, 0, 10).total, 3);
+  EXPECT_EQ(store_.prune_history(kT + 301), 2);
+  EXPECT_EQ(store_.history(rule.id, 0, 10).total, 1);
+  EXPECT_TRUE(store_.remove_rule(rule.id));
+  EXPECT_EQ(store_.history(rule.id, 0, 10).total, 0);
 }
 
 }  // namespace

@@ -127,5 +127,25 @@ TEST_F(SqliteOutboxStoreTest, LogFiltersAndPagesNewestFirst) {
   EXPECT_EQ(none.total, 0);
 }
 
+TEST_F(SqliteOutboxStoreTest, PruneDeletesOnlyFinishedMessagesCreatedBeforeTheCutoff) {
+  auto sent = store_.insert(message("sent", kT));
+  sent->status = DeliveryStatus::kSent;
+  store_.record_attempt(*sent);
+  auto failed = store_.insert(message("failed", kT));
+  failed->status = DeliveryStatus::kFailed;
+  store_.record_attempt(*failed);
+  store_.insert(message("pending", kT));
+  clock_.advance(10'000);
+  auto newer = store_.insert(message("newer", kT));
+  newer->status = DeliveryStatus::kSent;
+  store_.record_attempt(*newer);
+
+  EXPECT_EQ(store_.prune(kT), 0);
+  EXPECT_EQ(store_.prune(kT + 1), 2);
+  EXPECT_EQ(keys(store_.list({}).messages), (std::vector<std::string>{"newer", "pending"}));
+  EXPECT_EQ(store_.prune(kT + 3600), 1);
+  EXPECT_EQ(keys(store_.list({}).messages), (std::vector<std::string>{"pending"}));
+}
+
 }  // namespace
 }  // namespace vigil
