@@ -101,6 +101,9 @@ HttpResponse render_sitemap(const SiteDeps& deps, const RenderContext& ctx,
   std::sort(tags.begin(), tags.end());
   for (const auto& spec : visible_monitors(deps, tags)) add("/monitors/" + spec->tag);
   add("/events/" + event_month_slug(month_of(ctx.zone.to_local(ctx.now))));
+  for (const auto& incident : deps.incidents.overlapping(ctx.now - kPast, ctx.now, std::nullopt)) {
+    if (has_public_page(deps, incident)) add(incident_path(incident.id));
+  }
   body += "</urlset>\n";
   return xml(std::move(body), "application/xml; charset=utf-8");
 }

@@ -223,11 +223,24 @@ TEST_F(SiteTest, EmbedsRenderAsFramesAndScripts) {
 }
 
 TEST_F(SiteTest, SitemapAndRobots) {
+  const auto incident_on = [&](const std::string& tag) {
+    auto created = vigil_->api(
+        "POST", "/api/v4/incidents",
+        R"({"title":"Slow","is_global":"NO","start_date_time":)" + std::to_string(now_s() - 600) +
+            R"(,"monitors":[{"monitor_tag":")" + tag + R"(","impact":"DOWN"}]})");
+    EXPECT_EQ(created.status, 201) << created.body;
+    return "/incidents/" + std::to_string(parse_json(created).at("incident").at("id").as_int64()) +
+           "</loc>";
+  };
+  const auto public_incident = incident_on("web");
+  const auto hidden_incident = incident_on("secret");
   auto sitemap = get("/sitemap.xml");
   ASSERT_EQ(sitemap.status, 200);
   EXPECT_NE(sitemap.body.find("<loc>https://status.acme.test/internal</loc>"), std::string::npos);
   EXPECT_NE(sitemap.body.find("/monitors/web</loc>"), std::string::npos);
   EXPECT_EQ(sitemap.body.find("/monitors/secret"), std::string::npos);
+  EXPECT_NE(sitemap.body.find(public_incident), std::string::npos) << sitemap.body;
+  EXPECT_EQ(sitemap.body.find(hidden_incident), std::string::npos) << sitemap.body;
   auto robots = get("/robots.txt");
   EXPECT_NE(robots.body.find("Sitemap: https://status.acme.test/sitemap.xml"), std::string::npos);
 }
